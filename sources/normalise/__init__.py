@@ -1,0 +1,1 @@
+"""Pure functions that turn values as the offices write them into canonical values."""
