@@ -79,6 +79,7 @@ publications = Table(
               "corrected or re-published document (A8, A9, B8, B9, C9, U8, U9, S9): not a new publication",
               required=True),
         Field("gazette_number", "text", "gazette volume-issue", example="37-5002"),
+        Field("national_phase_date", "date", "date the PCT application entered the national phase"),
         Field("family_id", "text", "DOCDB simple family id"),
         Field("loc_edition", "text", "Locarno edition, designs only"),
         Field("source_format", "text", "source adapter that parsed the document", required=True,

@@ -1,0 +1,1 @@
+"""Prefect flows (one per user-facing operation) and the `zhuanti` command line."""

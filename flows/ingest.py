@@ -1,0 +1,47 @@
+"""Flow `ingest`: bulk files → parsed in parallel processes → one DuckDB transaction per file."""
+
+from __future__ import annotations
+
+from prefect import flow, task
+
+from flows.orchestration import current_progress, step
+
+
+@task(name="ingest-files")
+def ingest_files(paths: list[str], warehouse: str, workers: int, full_text: bool) -> dict:
+    from sources.base import ParseOptions
+    from sources.packaging import Limits
+    from warehouse.ingest import ingest as run_ingest
+    from warehouse.settings import get_settings
+
+    s = get_settings()
+    summary = run_ingest(
+        paths,
+        warehouse=warehouse,
+        workers=workers,
+        options=ParseOptions(full_text=full_text),
+        limits=Limits(max_member_bytes=s.max_member_bytes, max_ratio=s.max_ratio),
+        memory_limit=s.memory_limit,
+        progress=current_progress(),
+    )
+    return summary.as_dict()
+
+
+@flow(name="ingest")
+def ingest(
+    paths: list[str],
+    warehouse: str | None = None,
+    workers: int | None = None,
+    full_text: bool | None = None,
+) -> dict:
+    """Load CNIPA (and other) bulk files into the warehouse; rejects are recorded, not fatal."""
+    from warehouse.settings import get_settings
+
+    s = get_settings()
+    return step(
+        ingest_files,
+        [str(p) for p in paths],
+        str(warehouse or s.warehouse_path),
+        workers or s.workers,
+        s.full_text if full_text is None else full_text,
+    )

@@ -1,0 +1,413 @@
+"""CNIPA bulk XML, both generations.
+
+- current: `business:PatentDocumentAndRelated` (XSD V2.x, namespaces `business` / `base`), every kind
+  including designs (`DesignBibliographicData`);
+- old: `cn-patent-document` (DTD 06-10-27, ST.36 style, no namespace), inventions and utility models.
+
+One XML file is one document. Reference blocks come twice (`@dataFormat` original and standard); we
+choose by that attribute, never by position.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import BinaryIO
+
+from lxml import etree
+
+from sources.base import DocumentError, ParseOptions, RawDocument, Record
+from sources.cnipa_fields import RecordBuilder, application, publication
+from sources.normalise.dates import parse_partial_date
+from sources.normalise.ipc import ipc_from_parts, parse_ipc
+from sources.normalise.text import clean, is_filler
+from sources.xml import element_text, join_paragraphs, localname, parse_bytes
+
+NAME = "cnipa"
+BUS = "http://www.sipo.gov.cn/XMLSchema/business"
+BASE = "http://www.sipo.gov.cn/XMLSchema/base"
+NS = {"b": BUS, "base": BASE}
+_ROOT_NEW = re.compile(rb"<(?:[\w-]+:)?PatentDocumentAndRelated[\s>]")
+_ROOT_OLD = re.compile(rb"<cn-patent-document[\s>]")
+_DESC_SECTIONS = ("TechnicalField", "BackgroundArt", "Disclosure", "DrawingsDescription", "InventionMode")
+
+
+def detect(head: bytes) -> bool:
+    return bool(_ROOT_NEW.search(head) or _ROOT_OLD.search(head))
+
+
+def iter_documents(stream: BinaryIO, member: str | None) -> Iterator[RawDocument]:
+    yield RawDocument(index=1, member=member, data=stream.read())
+
+
+def parse(doc: RawDocument, options: ParseOptions = ParseOptions()) -> Record:
+    root = doc.element if doc.element is not None else parse_bytes(doc.data)
+    name = localname(root)
+    if name == "PatentDocumentAndRelated":
+        return _parse_new(root, options)
+    if name == "cn-patent-document":
+        return _parse_old(root, options)
+    raise DocumentError(f"unsupported CNIPA document type <{name}>", stage="parse")
+
+
+def format_version(root: etree._Element) -> str | None:
+    return root.get("xsdVersion") or root.get("dtd-version")
+
+
+# ---------------------------------------------------------------------------------------------
+# helpers
+def _t(el: etree._Element | None, path: str | None = None) -> str | None:
+    """Cleaned text of `el` (or of its first match of `path`); fillers become None."""
+    if el is not None and path is not None:
+        el = el.find(path, NS)
+    if el is None:
+        return None
+    value = clean(element_text(el))
+    return None if is_filler(value) else value
+
+
+def _by_format(parent: etree._Element | None, path: str, prefer: str) -> dict[str, etree._Element]:
+    """Elements at `path` keyed by @dataFormat; a block without the attribute counts as `prefer`."""
+    out: dict[str, etree._Element] = {}
+    if parent is None:
+        return out
+    for el in parent.findall(path, NS):
+        out.setdefault(el.get("dataFormat") or prefer, el)
+    return out
+
+
+def _pick(blocks: dict[str, etree._Element], *order: str) -> etree._Element | None:
+    for fmt in order:
+        if fmt in blocks:
+            return blocks[fmt]
+    return next(iter(blocks.values()), None)
+
+
+def _seq_sorted(elements: list[etree._Element]) -> list[etree._Element]:
+    def key(el):
+        s = el.get("sequence")
+        return int(s) if s and s.isdigit() else 10**6
+
+    return sorted(elements, key=key)
+
+
+def _original_per_sequence(elements: list[etree._Element]) -> list[etree._Element]:
+    """One element per @sequence, preferring the original form (the number as printed)."""
+    chosen: dict[str, etree._Element] = {}
+    order: list[str] = []
+    for el in elements:
+        seq = el.get("sequence") or str(len(order) + 1)
+        if seq not in chosen:
+            order.append(seq)
+            chosen[seq] = el
+        elif el.get("dataFormat") == "original":
+            chosen[seq] = el
+    return _seq_sorted([chosen[s] for s in order])
+
+
+def _require(value: str | None, what: str) -> str:
+    if not value:
+        raise DocumentError(f"missing {what}", stage="extract")
+    return value
+
+
+# ---------------------------------------------------------------------------------------------
+# current generation
+def _parse_new(root: etree._Element, options: ParseOptions) -> Record:
+    bib = root.find("b:BibliographicData", NS)
+    design = bib is None
+    if design:
+        bib = root.find("b:DesignBibliographicData", NS)
+    if bib is None:
+        raise DocumentError("no BibliographicData or DesignBibliographicData", stage="extract")
+
+    pub = _pick(_by_format(bib, "b:PublicationReference", "standard"), "standard", "original")
+    pub_id = pub.find("base:DocumentID", NS) if pub is not None else None
+    doc_number = _t(pub_id, "base:DocNumber") or clean(root.get("docNumber"))
+    kind = _t(pub_id, "base:Kind") or clean(root.get("kind"))
+    pub_date_text = _t(pub_id, "base:Date") or clean(root.get("datePublication"))
+    doc_number = _require(doc_number, "publication number (PublicationReference/DocNumber)")
+    kind = _require(kind, "kind code (PublicationReference/Kind)")
+    b = RecordBuilder(f"CN{doc_number}{kind}")
+
+    apps = _by_format(bib, "b:ApplicationReference", "original")
+    app_orig, app_std = apps.get("original"), apps.get("standard")
+    any_app = app_orig if app_orig is not None else app_std
+    number, app_type, filing_date = application(
+        b,
+        original=_t(app_orig, "base:DocumentID/base:DocNumber"),
+        standard=_t(app_std, "base:DocumentID/base:DocNumber"),
+        appl_type=any_app.get("applType") if any_app is not None else None,
+        filed=_t(any_app, "base:DocumentID/base:Date"),
+    )
+
+    if design:
+        title = _t(bib, "b:DesignTitle")
+    else:
+        titles = _by_format(bib, "b:InventionTitle", "original")
+        title_el = _pick(titles, "original", "standard")
+        title = _t(title_el)
+    national_phase = _t(bib, "b:NationalStageEntryDate/base:Date")
+    publication(
+        b,
+        doc_index=None,
+        doc_number=doc_number,
+        kind=kind,
+        pub_date=b.date("pub_date", pub_date_text),
+        app_number=number.canonical,
+        filing_date=filing_date,
+        app_type=app_type,
+        title=title,
+        title_lang="zh",
+        gazette_number=_t(bib, "b:PublicAvailabilityDate/b:GazetteReference/b:GazetteNumber"),
+        national_phase_date=b.date("national_phase_date", national_phase),
+        loc_edition=None,
+        source_format="cnipa-new",
+        format_version=format_version(root),
+        doc_file_name=clean(root.get("file")),
+        date_produced=b.date("date_produced", root.get("dateProduced")),
+        status=clean(root.get("status")),
+    )
+
+    # classifications
+    for el in _seq_sorted(bib.findall("b:ClassificationIPCRDetails/b:ClassificationIPCR", NS)):
+        raw = _t(el, "base:Text")
+        c = parse_ipc(raw) if raw else None
+        if c is None:
+            c = ipc_from_parts(
+                _t(el, "b:Section"),
+                _t(el, "b:MainClass"),
+                _t(el, "b:Subclass"),
+                _t(el, "b:MainGroup"),
+                _t(el, "b:Subgroup"),
+                _t(el, "b:IPCVersionDate"),
+            )
+            raw = raw or "".join(
+                filter(None, (_t(el, f"b:{p}") for p in ("Section", "MainClass", "Subclass")))
+            ) + " " + "/".join(filter(None, (_t(el, "b:MainGroup"), _t(el, "b:Subgroup"))))
+        b.ipc(c, raw)
+    for loc in bib.findall("b:ClassificationLocarno", NS):
+        edition = loc.get("edition") or _t(loc, "b:Edition")
+        for path in ("b:MainClassification", "b:FurtherClassification"):
+            for el in loc.findall(path, NS):
+                b.loc(_t(el))
+        if edition:
+            b.record["publications"][0]["loc_edition"] = edition
+
+    # priorities and related documents
+    for el in _original_per_sequence(bib.findall("b:PriorityDetails/b:Priority", NS)):
+        b.priority(
+            _t(el, "base:WIPOST3Code"), _t(el, "base:DocNumber"), _t(el, "base:Date"), el.get("kind")
+        )
+    for el in bib.findall("b:RelatedDocuments/b:Division/b:DocumentsRelation/b:ParentDocument/base:DocumentID", NS):
+        b.related(
+            "divisional_parent", _t(el, "base:WIPOST3Code"), _t(el, "base:DocNumber"), _t(el, "base:Date"),
+            _t(el, "base:Kind"),
+        )
+    for el in bib.findall("b:PCTOrRegionalApplicationData/base:DocumentID", NS):
+        b.related("pct_application", _t(el, "base:WIPOST3Code"), _t(el, "base:DocNumber"), _t(el, "base:Date"))
+    for el in bib.findall("b:PCTOrRegionalPublishingData/base:DocumentID", NS):
+        b.related(
+            "pct_publication", _t(el, "base:WIPOST3Code"), _t(el, "base:DocNumber"), _t(el, "base:Date"),
+            _t(el, "base:Kind"),
+        )
+    for el in bib.findall("b:ReferencesCited/b:Citation", NS):
+        _new_citation(b, el)
+
+    # parties
+    for el in _original_per_sequence(bib.findall(".//b:ApplicantDetails/b:Applicant", NS)):
+        _new_party(b, "applicant", el, with_region=True)
+    for el in _original_per_sequence(bib.findall(".//b:AssigneeDetails/b:Assignee", NS)):
+        _new_party(b, "assignee", el, with_region=True)
+    for el in _original_per_sequence(bib.findall(".//b:InventorDetails/b:Inventor", NS)):
+        _new_party(b, "inventor", el)
+    for el in _original_per_sequence(bib.findall(".//b:DesignerDetails/b:Designer", NS)):
+        _new_party(b, "designer", el)
+    for el in _original_per_sequence(bib.findall(".//b:ExaminerDetails/b:Examiner", NS)):
+        b.party("examiner", _t(el, "base:AddressBook/base:Name") or _t(el, "base:Name") or _t(el, "b:Name"))
+    agent_details = bib.find(".//b:AgentDetails", NS)
+    if agent_details is not None:
+        customer = _t(agent_details, "b:CustomerNumber")
+        agencies: list[str] = []
+        for agent in _original_per_sequence(agent_details.findall("b:Agent", NS)):
+            agency = _t(agent, "b:Agency/base:AddressBook/base:OrganizationName")
+            if agency and agency not in agencies:
+                agencies.append(agency)
+            b.party("agent", _t(agent, "base:AddressBook/base:Name"))
+        for agency in agencies:
+            b.party("agency", agency, org_code=customer if len(agencies) == 1 else None)
+
+    # texts
+    if design:
+        b.text("design_brief", join_paragraphs(_paras(root.find("b:DesignBriefExplanation", NS))))
+    b.text("abstract", join_paragraphs(_paras(root.find("b:Abstract", NS))))
+    claims = root.find("b:Claims", NS)
+    if claims is not None:
+        b.text(
+            "claims",
+            "\n".join(
+                filter(None, ("".join(element_text(t) for t in c.findall("b:ClaimText", NS))
+                              for c in claims.findall("b:Claim", NS)))
+            ),
+        )
+    if options.full_text:
+        b.text("description", _new_description(root.find("b:Description", NS)))
+    return b.record
+
+
+def _paras(el: etree._Element | None) -> list[str]:
+    if el is None:
+        return []
+    return [element_text(p) for p in el.findall("base:Paragraphs", NS)]
+
+
+def _new_description(desc: etree._Element | None) -> str:
+    if desc is None:
+        return ""
+    parts: list[str] = []
+    for section in desc:
+        name = localname(section)
+        if name in _DESC_SECTIONS:
+            parts.extend(_paras(section))
+        elif name == "Paragraphs":
+            parts.append(element_text(section))
+    return join_paragraphs(parts)
+
+
+def _new_party(b: RecordBuilder, role: str, el: etree._Element, with_region: bool = False) -> None:
+    book = el.find("base:AddressBook", NS)
+    name = _t(book, "base:Name") or _t(book, "base:OrganizationName")
+    addr = book.find("base:Address", NS) if book is not None else None
+    b.party(
+        role,
+        name,
+        country=_t(addr, "base:WIPOST3Code"),
+        address=_t(addr, "base:Text"),
+        postcode=_t(addr, "base:PostCode"),
+        province=_t(addr, "base:Province"),
+        city=_t(addr, "base:City"),
+        county=_t(addr, "base:County"),
+        org_code=_t(el, "b:OrganizationCode"),
+        with_region=with_region,
+    )
+
+
+def _new_citation(b: RecordBuilder, el: etree._Element) -> None:
+    doc = el.find(".//base:DocumentID", NS)
+    npl = None if doc is not None else _t(el)
+    date_text = _t(doc, "base:Date") if doc is not None else None
+    b.add(
+        "citations",
+        seq=b.next_seq("citations"),
+        category=el.get("citedPhase") or el.get("category"),
+        country=_t(doc, "base:WIPOST3Code") if doc is not None else None,
+        number=_t(doc, "base:DocNumber") if doc is not None else None,
+        kind=_t(doc, "base:Kind") if doc is not None else None,
+        date_text=date_text,
+        date=parse_partial_date(date_text) if date_text else None,
+        npl_text=npl,
+    )
+
+
+# ---------------------------------------------------------------------------------------------
+# old generation
+def _parse_old(root: etree._Element, options: ParseOptions) -> Record:
+    bib = root.find("cn-bibliographic-data")
+    if bib is None:
+        raise DocumentError("no cn-bibliographic-data", stage="extract")
+    pub = bib.find("cn-publication-reference/document-id")
+    doc_number = _require(_t(pub, "doc-number") or clean(root.get("doc-number")), "publication number")
+    kind = _require(_t(pub, "kind") or clean(root.get("kind")), "kind code")
+    b = RecordBuilder(f"CN{doc_number}{kind}")
+
+    app = bib.find("application-reference")
+    number, app_type, filing_date = application(
+        b,
+        original=_t(app, "document-id/doc-number"),
+        standard=None,
+        appl_type=app.get("appl-type") if app is not None else None,
+        filed=_t(app, "document-id/date"),
+    )
+    publication(
+        b,
+        doc_index=None,
+        doc_number=doc_number,
+        kind=kind,
+        pub_date=b.date("pub_date", _t(pub, "date") or root.get("date-publ")),
+        app_number=number.canonical,
+        filing_date=filing_date,
+        app_type=app_type,
+        title=_t(bib, "invention-title"),
+        title_lang="zh",
+        gazette_number=_t(bib, "cn-publication-reference/gazette-reference/gazette-num"),
+        national_phase_date=b.date("national_phase_date", _t(bib, "date-pct-article-22-39-fulfilled/date")),
+        loc_edition=None,
+        source_format="cnipa-old",
+        format_version=format_version(root),
+        doc_file_name=clean(root.get("file")),
+        date_produced=None,
+        status=clean(root.get("status")),
+    )
+
+    for el in bib.findall("classifications-ipcr/classification-ipcr"):
+        raw = _t(el, "text")
+        c = parse_ipc(raw) if raw else ipc_from_parts(
+            _t(el, "section"), _t(el, "class"), _t(el, "subclass"), _t(el, "main-group"), _t(el, "subgroup"),
+            _t(el, "ipc-version-indicator/date"),
+        )
+        b.ipc(c, raw)
+    old_ipc = bib.find("classification-ipc")
+    if old_ipc is not None:
+        for el in [old_ipc.find("main-classification"), *old_ipc.findall("further-classification")]:
+            raw = _t(el)
+            if raw:
+                b.ipc(parse_ipc(raw), raw)
+
+    for el in _seq_sorted(bib.findall("priority-claims/priority-claim")):
+        b.priority(_t(el, "country"), _t(el, "doc-number"), _t(el, "date"), el.get("kind"))
+    related = bib.find("cn-related-documents")
+    if related is not None:
+        for el in related.findall("cn-domestic-priority-claims/cn-domestic-priority-claim//document-id"):
+            b.related("domestic_priority", _t(el, "country"), _t(el, "doc-number"), _t(el, "date"))
+            b.priority(_t(el, "country"), _t(el, "doc-number"), _t(el, "date"), "domestic")
+        for el in related.findall(".//division/relation/parent-doc/document-id"):
+            b.related("divisional_parent", _t(el, "country"), _t(el, "doc-number"), _t(el, "date"), _t(el, "kind"))
+    for el in bib.findall("pct-or-regional-filing-data/document-id"):
+        b.related("pct_application", _t(el, "country"), _t(el, "doc-number"), _t(el, "date"))
+    for el in bib.findall("pct-or-regional-publishing-data/document-id"):
+        b.related("pct_publication", _t(el, "country"), _t(el, "doc-number"), _t(el, "date"), _t(el, "kind"))
+
+    parties = bib.find("cn-parties")
+    if parties is not None:
+        for el in _seq_sorted(parties.findall("cn-applicants/cn-applicant")):
+            b.party(
+                "applicant",
+                _t(el, "addressbook/name") or _t(el, "addressbook/orgname"),
+                address=_t(el, "addressbook/address/text"),
+                country=_t(el, "addressbook/address/country"),
+                with_region=True,
+            )
+        for el in _seq_sorted(parties.findall("cn-inventors/cn-inventor")):
+            b.party("inventor", _t(el, "name") or _t(el, "addressbook/name"))
+        agencies: list[str] = []
+        for el in _seq_sorted(parties.findall("cn-agents/cn-agent")):
+            agency = _t(el, "cn-agency/name")
+            if agency and agency not in agencies:
+                agencies.append(agency)
+            b.party("agent", _t(el, "name"))
+        for agency in agencies:
+            b.party("agency", agency)
+
+    b.text("abstract", join_paragraphs(element_text(p) for p in bib.findall("abstract/p")))
+    body = root.find("application-body")
+    if body is not None:
+        claims = body.findall("claims/claim")
+        b.text(
+            "claims",
+            "\n".join(filter(None, ("".join(element_text(t) for t in c.findall("claim-text")) for c in claims))),
+        )
+        if options.full_text:
+            desc = body.find("description")
+            if desc is not None:
+                b.text("description", join_paragraphs(element_text(p) for p in desc.iter("p")))
+    return b.record

@@ -1,0 +1,174 @@
+"""Parse one work unit into Arrow tables: the function worker processes run.
+
+It is Prefect-free and picklable so a `ProcessPoolExecutor` or a Dask worker can run it. It returns
+Arrow tables plus the counts the manifest needs. Rows carry `file_index` (the position of their bulk
+file in `unit.paths`) instead of `file_id`, which the loader fills in. Every document seen ends up
+either in the tables or in the rejects, never nowhere.
+"""
+
+from __future__ import annotations
+
+import io
+import time
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import date
+
+import pyarrow as pa
+from lxml import etree
+
+from schemas.model import RECORD_TABLES, rejects
+from sources import registry
+from sources.base import DocumentError, ParseOptions, RawDocument
+from sources.packaging import DocumentBytes, Limits, PackagingError, WorkUnit, iter_unit, unreadable_reason
+
+HEAD_BYTES = 4096
+FILE_INDEX = "file_index"
+LOAD_TABLES = (*RECORD_TABLES, rejects)
+
+
+def unit_schema(table) -> pa.Schema:
+    """The Arrow schema of a table as workers produce it: `file_index` in place of `file_id`."""
+    schema = table.arrow_schema()
+    schema = schema.remove(schema.get_field_index("file_id"))
+    return schema.insert(0, pa.field(FILE_INDEX, pa.int32(), nullable=False))
+
+
+_SCHEMAS = {t.name: unit_schema(t) for t in LOAD_TABLES}
+
+
+@dataclass
+class FileCounts:
+    seen: int = 0
+    loaded: int = 0
+    rejected: int = 0
+    formats: Counter = field(default_factory=Counter)
+    versions: Counter = field(default_factory=Counter)
+    newest_pub_date: date | None = None
+    batch_date: date | None = None
+
+    def merge(self, other: FileCounts) -> None:
+        self.seen += other.seen
+        self.loaded += other.loaded
+        self.rejected += other.rejected
+        self.formats.update(other.formats)
+        self.versions.update(other.versions)
+        self.newest_pub_date = _max(self.newest_pub_date, other.newest_pub_date)
+        self.batch_date = _max(self.batch_date, other.batch_date)
+
+
+def _max(a, b):
+    return b if a is None else a if b is None else max(a, b)
+
+
+@dataclass
+class UnitResult:
+    unit: WorkUnit
+    tables: dict[str, pa.Table] = field(default_factory=dict)
+    files: list[FileCounts] = field(default_factory=list)  # parallel to unit.paths
+    error: str | None = None  # the unit as a whole could not be read
+    seconds: float = 0.0
+
+    @property
+    def seen(self) -> int:
+        return sum(f.seen for f in self.files)
+
+
+class _Columns:
+    """Column lists per table; rows from many documents become one Arrow table each."""
+
+    def __init__(self) -> None:
+        self.cols = {name: {f: [] for f in schema.names} for name, schema in _SCHEMAS.items()}
+
+    def add_rows(self, table: str, rows: list[dict], file_index: int) -> None:
+        cols = self.cols[table]
+        for row in rows:
+            row[FILE_INDEX] = file_index
+            for name, values in cols.items():
+                values.append(row.get(name))
+
+    def to_arrow(self) -> dict[str, pa.Table]:
+        out = {}
+        for name, cols in self.cols.items():
+            schema = _SCHEMAS[name]
+            arrays = [pa.array(cols[n], type=schema.field(n).type) for n in schema.names]
+            out[name] = pa.Table.from_arrays(arrays, schema=schema)
+        return out
+
+
+def decode(data: bytes) -> str:
+    """Text of a raw document for the rejects table, whatever its encoding."""
+    for enc in ("utf-8-sig", "gb18030"):
+        try:
+            return data.decode(enc)
+        except UnicodeDecodeError:
+            continue
+    return data.decode("utf-8", errors="replace")
+
+
+def parse_unit(unit: WorkUnit, options: ParseOptions = ParseOptions(), limits: Limits = Limits()) -> UnitResult:
+    started = time.perf_counter()
+    result = UnitResult(unit, files=[FileCounts() for _ in unit.paths])
+    cols = _Columns()
+    try:
+        for file_index, item in iter_unit(unit, limits):
+            counts = result.files[file_index]
+
+            def reject(index, member, stage, reason, data, key=None, *, _fi=file_index, _c=counts):
+                _c.seen += 1
+                _c.rejected += 1
+                cols.add_rows("rejects", [{
+                    "path": unit.paths[_fi], "member": member, "doc_index": index,
+                    "doc_key": key or member or unit.paths[_fi], "stage": stage, "reason": reason,
+                    "raw_xml": decode(data) if data else None,
+                }], _fi)
+
+            if isinstance(item, DocumentBytes):
+                member = item.member
+                problem = unreadable_reason(item.data)
+                if problem is not None:
+                    reject(1, member, "read", problem, b"")
+                    continue
+                stream = io.BytesIO(item.data)
+            else:
+                member, stream = None, item
+            head = stream.read(HEAD_BYTES)
+            stream.seek(0)
+            adapter = registry.detect(head)
+            if adapter is None:
+                reject(1, member, "parse", "not a recognised patent document (unknown root element)", stream.read())
+                continue
+            for raw in adapter.iter_documents(stream, member):
+                _parse_one(adapter, raw, options, counts, cols, file_index, reject)
+    except PackagingError as exc:
+        result.error = str(exc)
+    result.tables = cols.to_arrow()
+    result.seconds = time.perf_counter() - started
+    return result
+
+
+def _parse_one(adapter, raw: RawDocument, options, counts: FileCounts, cols: _Columns, file_index, reject) -> None:
+    try:
+        record = adapter.parse(raw, options)
+    except etree.XMLSyntaxError as exc:
+        reject(raw.index, raw.member, "parse", f"XML syntax error: {exc}", raw.data)
+        return
+    except DocumentError as exc:
+        reject(raw.index, raw.member, exc.stage, exc.reason, raw.data, exc.doc_key)
+        return
+    except Exception as exc:  # a surprise in one document must not stop the file
+        reject(raw.index, raw.member, "extract", f"{type(exc).__name__}: {exc}", raw.data)
+        return
+    pub = record["publications"][0]
+    pub["doc_index"] = raw.index
+    pub["member"] = raw.member
+    counts.seen += 1
+    counts.loaded += 1
+    counts.formats[pub["source_format"]] += 1
+    if pub.get("format_version"):
+        counts.versions[pub["format_version"]] += 1
+    counts.newest_pub_date = _max(counts.newest_pub_date, pub.get("pub_date"))
+    counts.batch_date = _max(counts.batch_date, pub.get("date_produced") or pub.get("pub_date"))
+    for table, rows in record.items():
+        if rows:
+            cols.add_rows(table, rows, file_index)

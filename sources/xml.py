@@ -1,0 +1,110 @@
+"""Safe XML parsing and text extraction shared by every source adapter.
+
+The parser never touches the network, never loads a DTD and never expands external entities; libxml2
+stops entity-expansion bombs itself. Named entities that only an absent DTD defines stay as entity
+nodes and are resolved from a local table by the caller (`entity_text`).
+"""
+
+from __future__ import annotations
+
+import html.entities
+import re
+from collections.abc import Callable, Iterable
+
+from lxml import etree
+
+PARSER = etree.XMLParser(
+    resolve_entities=False,
+    no_network=True,
+    load_dtd=False,
+    huge_tree=False,
+    remove_comments=True,
+    remove_pis=True,
+)
+
+_HTML5 = {name.rstrip(";"): value for name, value in html.entities.html5.items()}
+
+
+class UnknownEntity(ValueError):
+    """A named entity that no available table defines."""
+
+
+def parse_bytes(data: bytes) -> etree._Element:
+    """Parse one document given as bytes (honours the BOM and the declared encoding)."""
+    return etree.fromstring(data, PARSER)
+
+
+def localname(el: etree._Element) -> str:
+    tag = el.tag
+    if not isinstance(tag, str):
+        return ""
+    return tag.rsplit("}", 1)[-1]
+
+
+def entity_text(name: str, table: dict[str, str] | None = None) -> str:
+    if table is not None and name in table:
+        return table[name]
+    if name in _HTML5:
+        return _HTML5[name]
+    raise UnknownEntity(f"unknown entity &{name};")
+
+
+_CJK = r"\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef"
+# Pretty-printing puts a newline and indentation inside sentences (around <br/>). Between CJK characters
+# that run carries no meaning; elsewhere it is one space.
+_NEWLINE_RUN = re.compile(r"[ \t\r]*\n\s*")
+_CJK_GAP = re.compile(rf"(?<=[{_CJK}])\u0001|\u0001(?=[{_CJK}])")
+_SPACES = re.compile(r"[ \t\u00a0]+")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+
+
+def _tidy(text: str) -> str:
+    text = _NEWLINE_RUN.sub("\u0001", text)
+    text = _CJK_GAP.sub("", text).replace("\u0001", " ")
+    text = _CONTROL.sub("", text)
+    return _SPACES.sub(" ", text).strip()
+
+
+def element_text(
+    el: etree._Element | None,
+    *,
+    entities: dict[str, str] | None = None,
+    skip: Callable[[etree._Element], bool] | None = None,
+) -> str:
+    """All text below `el`, joined without inserted spaces (`<br/>`, `<sub>` split words in CN text)."""
+    if el is None:
+        return ""
+    parts: list[str] = []
+    _collect(el, parts, entities, skip, top=True)
+    return _tidy("".join(parts))
+
+
+def _collect(el, parts: list[str], entities, skip, top: bool) -> None:
+    if isinstance(el, etree._Entity):
+        parts.append(entity_text(el.name, entities))
+    elif isinstance(el.tag, str):
+        if skip is not None and not top and skip(el):
+            pass
+        elif localname(el) == "br":
+            # a printed line end: drop it and the indentation around it
+            if parts:
+                parts[-1] = parts[-1].rstrip()
+            parts.append("\u0002")
+        else:
+            if el.text:
+                parts.append(el.text)
+            for child in el:
+                _collect(child, parts, entities, skip, top=False)
+    if not top and el.tail:
+        tail = el.tail
+        if parts and parts[-1] == "\u0002":
+            parts.pop()
+            tail = tail.lstrip()
+        parts.append(tail)
+    if parts and parts[-1] == "\u0002" and top:
+        parts.pop()
+
+
+def join_paragraphs(texts: Iterable[str]) -> str:
+    """Paragraphs of a section, one per line."""
+    return "\n".join(t for t in texts if t)

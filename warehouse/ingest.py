@@ -1,0 +1,245 @@
+"""Ingest bulk files: plan work units, parse them in worker processes, load them file by file.
+
+Parsing runs in a `ProcessPoolExecutor` over Prefect-free functions (`sources.units.parse_unit`); the
+main process is the one DuckDB writer. Units are submitted in order with a bounded window, so memory
+stays bounded whatever the size of the input; results of one bulk file go into one transaction.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import multiprocessing
+import os
+import time
+from collections import defaultdict, deque
+from collections.abc import Callable, Iterator
+from concurrent.futures import FIRST_COMPLETED, Executor, Future, ProcessPoolExecutor, wait
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from sources.base import ParseOptions
+from sources.packaging import Limits, PackagingError, WorkUnit, find_bulk_files, is_zip_name, plan_zip_units
+from sources.units import FileCounts, UnitResult, parse_unit
+from warehouse.db import connect, refresh_current
+from warehouse.load import BulkFile, FileOutcome, Loader
+
+PLAIN_FILES_PER_UNIT = 200
+
+
+@dataclass
+class Job:
+    """One transaction: a zip (all its units) or a group of plain XML files (one unit)."""
+
+    paths: list[str]
+    units: list[WorkUnit] = field(default_factory=list)
+    error: str | None = None  # the job could not even be planned
+
+
+@dataclass
+class IngestSummary:
+    files: int = 0
+    documents_seen: int = 0
+    documents_loaded: int = 0
+    documents_rejected: int = 0
+    files_failed: int = 0
+    seconds: float = 0.0
+    warehouse: str = ""
+    failures: list[dict] = field(default_factory=list)
+    file_results: list[dict] = field(default_factory=list)
+    superseded: int = 0
+
+    @property
+    def documents_per_second(self) -> float:
+        return self.documents_seen / self.seconds if self.seconds else 0.0
+
+    def as_dict(self) -> dict:
+        return {
+            "files": self.files,
+            "files_failed": self.files_failed,
+            "documents_seen": self.documents_seen,
+            "documents_loaded": self.documents_loaded,
+            "documents_rejected": self.documents_rejected,
+            "superseded_publications": self.superseded,
+            "seconds": round(self.seconds, 3),
+            "documents_per_second": round(self.documents_per_second, 1),
+            "warehouse": self.warehouse,
+            "failures": self.failures,
+            "file_results": self.file_results,
+        }
+
+
+def plan_jobs(paths: list[str | os.PathLike], limits: Limits) -> list[Job]:
+    files = find_bulk_files(list(paths))
+    jobs: list[Job] = []
+    plain: list[str] = []
+    for f in files:
+        if is_zip_name(f.name):
+            job = Job([str(f)])
+            try:
+                job.units = plan_zip_units(f, limits)
+            except PackagingError as exc:
+                job.error = str(exc)
+            jobs.append(job)
+        else:
+            plain.append(str(f))
+    for i in range(0, len(plain), PLAIN_FILES_PER_UNIT):
+        group = plain[i : i + PLAIN_FILES_PER_UNIT]
+        jobs.append(Job(group, [WorkUnit(tuple(group))]))
+    return jobs
+
+
+def sha256_file(path: str) -> str:
+    with open(path, "rb") as fh:
+        return hashlib.file_digest(fh, "sha256").hexdigest()
+
+
+def bulk_file(path: str) -> BulkFile:
+    return BulkFile(path=str(Path(path).resolve()), file_id=sha256_file(path), size=os.path.getsize(path))
+
+
+class _Inline(Executor):
+    """Runs work in the calling process (one worker, or tests)."""
+
+    def submit(self, fn, /, *args, **kwargs):
+        fut: Future = Future()
+        try:
+            fut.set_result(fn(*args, **kwargs))
+        except BaseException as exc:  # handed back to the caller like a pool would
+            fut.set_exception(exc)
+        return fut
+
+
+def make_executor(workers: int) -> Executor:
+    if workers <= 1:
+        return _Inline()
+    # spawn: the parent holds DuckDB threads; forking a threaded process is unsafe
+    return ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn"))
+
+
+def _results_in_job_order(
+    jobs: list[Job], executor: Executor, window: int, options: ParseOptions, limits: Limits
+) -> Iterator[tuple[int, UnitResult | None]]:
+    """(job index, result) for every unit, job after job; (job index, None) closes a job."""
+    pending = deque((j, u) for j, job in enumerate(jobs) for u in job.units)
+    remaining = [len(job.units) for job in jobs]
+    inflight: dict[Future, tuple[int, WorkUnit]] = {}
+    done: dict[int, list[UnitResult]] = defaultdict(list)
+    current = 0
+    while current < len(jobs):
+        while pending and len(inflight) < window:
+            j, unit = pending.popleft()
+            inflight[executor.submit(parse_unit, unit, options, limits)] = (j, unit)
+        if done[current]:
+            remaining[current] -= 1
+            yield current, done[current].pop()
+            continue
+        if remaining[current] == 0:
+            done.pop(current, None)
+            yield current, None
+            current += 1
+            continue
+        finished, _ = wait(list(inflight), return_when=FIRST_COMPLETED)
+        for fut in finished:
+            j, unit = inflight.pop(fut)
+            try:
+                done[j].append(fut.result())
+            except Exception as exc:  # a crashed worker fails its bulk file loudly, not the run
+                done[j].append(UnitResult(unit, error=f"parser process failed: {type(exc).__name__}: {exc}"))
+
+
+def ingest(
+    paths: list[str | os.PathLike],
+    *,
+    warehouse: str | Path,
+    workers: int = 1,
+    options: ParseOptions = ParseOptions(),
+    limits: Limits = Limits(),
+    memory_limit: str | None = None,
+    progress: Callable[[str, int, int], None] | None = None,
+) -> IngestSummary:
+    """Load bulk files into the warehouse. `progress(event, documents, units)` is called as work ends."""
+    started = time.perf_counter()
+    summary = IngestSummary(warehouse=str(warehouse))
+    jobs = plan_jobs(paths, limits)
+    if progress:
+        progress("planned", 0, sum(len(j.units) for j in jobs))
+    executor = make_executor(workers)
+    con = connect(warehouse, memory_limit=memory_limit)
+    loader = Loader(con)
+    try:
+        for job in jobs:
+            if job.error:
+                _fail(loader, summary, [bulk_file(p) for p in job.paths], job.error)
+        state: dict = {}
+        for j, result in _results_in_job_order(jobs, executor, max(2, workers * 2), options, limits):
+            job = jobs[j]
+            if job.error:
+                continue
+            if result is None:
+                _close_job(loader, summary, job, state.pop(j, None))
+                continue
+            if progress:
+                progress("unit", result.seen, 1)
+            st = state.get(j)
+            if st is None:
+                files = [bulk_file(p) for p in job.paths]
+                st = state[j] = {"files": files, "counts": [FileCounts() for _ in files],
+                                 "error": None, "started": time.perf_counter(), "open": False}
+            if st["error"]:
+                continue
+            if result.error:
+                st["error"] = result.error
+                if st["open"]:
+                    loader.rollback()
+                    st["open"] = False
+                continue
+            if not st["open"]:
+                loader.begin(st["files"])
+                st["open"] = True
+            loader.insert(result, st["files"])
+            for total, part in zip(st["counts"], result.files):
+                total.merge(part)
+        refresh_current(con)
+        summary.superseded = con.execute("select count(*) from superseded_publications").fetchone()[0]
+        con.execute("checkpoint")
+    finally:
+        con.close()
+        executor.shutdown(wait=True, cancel_futures=True) if hasattr(executor, "shutdown") else None
+    summary.seconds = time.perf_counter() - started
+    return summary
+
+
+def _close_job(loader: Loader, summary: IngestSummary, job: Job, st: dict | None) -> None:
+    if st is None:  # a zip with no XML in it
+        files = [bulk_file(p) for p in job.paths]
+        st = {"files": files, "counts": [FileCounts() for _ in files], "error": None,
+              "started": time.perf_counter(), "open": False}
+    if st["error"]:
+        _fail(loader, summary, st["files"], st["error"])
+        return
+    if not st["open"]:
+        loader.begin(st["files"])
+    seconds = time.perf_counter() - st["started"]
+    outcomes = [FileOutcome(f, c, "loaded", seconds=seconds / len(st["files"]))
+                for f, c in zip(st["files"], st["counts"])]
+    loader.commit(outcomes)
+    for o in outcomes:
+        summary.files += 1
+        summary.documents_seen += o.counts.seen
+        summary.documents_loaded += o.counts.loaded
+        summary.documents_rejected += o.counts.rejected
+        summary.file_results.append({
+            "path": o.file.path, "file_id": o.file.file_id, "status": "loaded",
+            "documents_seen": o.counts.seen, "documents_loaded": o.counts.loaded,
+            "documents_rejected": o.counts.rejected,
+        })
+
+
+def _fail(loader: Loader, summary: IngestSummary, files: list[BulkFile], error: str) -> None:
+    for f in files:
+        loader.record_failure(FileOutcome(f, FileCounts(), "failed", error=error))
+        summary.files += 1
+        summary.files_failed += 1
+        summary.failures.append({"path": f.path, "error": error})
+        summary.file_results.append({"path": f.path, "file_id": f.file_id, "status": "failed", "error": error,
+                                     "documents_seen": 0, "documents_loaded": 0, "documents_rejected": 0})

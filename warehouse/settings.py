@@ -1,0 +1,39 @@
+"""One settings object. Values come from the environment (prefix `ZHUANTI_`) or a `.env` file.
+
+`ZHUANTI_HOME` is the data root (default `~/.zhuanti`); the warehouse, reports and quality docs live
+under it unless given explicitly.
+"""
+
+from __future__ import annotations
+
+import os
+from functools import lru_cache
+from pathlib import Path
+
+from pydantic import Field
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="ZHUANTI_", env_file=".env", extra="ignore")
+
+    home: Path = Field(default=Path("~/.zhuanti"), description="data root")
+    warehouse: Path | None = Field(default=None, description="warehouse file; default HOME/warehouse.duckdb")
+    workers: int = Field(default_factory=lambda: os.cpu_count() or 1, ge=1, description="parser processes")
+    full_text: bool = Field(default=False, description="also keep descriptions (abstracts and claims always)")
+    memory_limit: str = Field(default="4GB", description="DuckDB memory limit")
+    max_member_bytes: int = Field(default=4 << 30, description="largest decompressed zip member")
+    max_ratio: float = Field(default=200.0, description="largest compression ratio of a zip member")
+
+    @property
+    def home_dir(self) -> Path:
+        return self.home.expanduser()
+
+    @property
+    def warehouse_path(self) -> Path:
+        return (self.warehouse or self.home_dir / "warehouse.duckdb").expanduser()
+
+
+@lru_cache(maxsize=1)
+def get_settings() -> Settings:
+    return Settings()
