@@ -158,6 +158,14 @@ def status(
     out.print(ft)
 
 
+@app.command()
+def dictionary() -> None:
+    """Print the data dictionary (Markdown), generated from the schema declarations."""
+    from warehouse.dictionary import data_dictionary
+
+    sys.stdout.write(data_dictionary() + "\n")
+
+
 def main() -> None:
     app()
 

@@ -13,6 +13,8 @@ from collections.abc import Callable, Iterable
 
 from lxml import etree
 
+from sources.base import DocumentError
+
 PARSER = etree.XMLParser(
     resolve_entities=False,
     no_network=True,
@@ -25,8 +27,11 @@ PARSER = etree.XMLParser(
 _HTML5 = {name.rstrip(";"): value for name, value in html.entities.html5.items()}
 
 
-class UnknownEntity(ValueError):
+class UnknownEntity(DocumentError):
     """A named entity that no available table defines."""
+
+    def __init__(self, name: str):
+        super().__init__(f"unknown entity &{name}; (not in the delivery's entity table nor in HTML5)", "parse")
 
 
 def parse_bytes(data: bytes) -> etree._Element:
@@ -46,7 +51,7 @@ def entity_text(name: str, table: dict[str, str] | None = None) -> str:
         return table[name]
     if name in _HTML5:
         return _HTML5[name]
-    raise UnknownEntity(f"unknown entity &{name};")
+    raise UnknownEntity(name)
 
 
 _CJK = r"\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef"

@@ -14,10 +14,11 @@ Precedence, first that applies:
 4. the **last** organisational word of a Chinese name, since the head noun of a Chinese name comes last:
    清华大学附属医院 → hospital (a university hospital is a hospital), 中国科学院大学 → university,
    XX大学科技有限公司 → enterprise (the company suffix wins), 中国电子科技集团公司第十四研究所 → research
-   institute. At one position the longer word wins (科学院 over 学院, 管理局 and 供电局 over 局: 局 is government,
-   供电局 a grid company's branch). 中心 and 部 alone count as government only with a governmental cue (国家…,
-   …人民政府, 疾病预防控制, a ministry's name such as 公安部); otherwise the next word to the left decides, and
-   without one the name is ``other`` (技术部 is no person). 研究中心, 医疗中心, 门诊部, 经营部 are words of their own;
+   institute. At one position the longer word wins (科学院 over 学院, 供电局 over 局: XX管理局 is government,
+   XX管理局有限公司 an enterprise, 供电局 a grid company's branch). 中心 and 部 defer to any word to their left
+   (国家电网公司客服中心 → enterprise); alone they make a government body with a governmental cue (国家…,
+   …人民政府, 疾病预防控制, a ministry such as 工业和信息化部) and ``other`` without one (技术部 is no person).
+   研究中心, 医疗中心, 门诊部, 经营部 are words of their own;
 5. Latin words, in this order: hospital (Hospital, Clinic, Medical Center), university (University, College,
    Institute of Technology, Hochschule, École), research (Institute, Research, Academy, Laboratory), government
    (Ministry, Agency, Government, Department of);
@@ -154,15 +155,17 @@ def _governmental(name: str) -> bool:
 def _chinese_head(name: str) -> str | None:
     reversed_name = name[::-1]
     pos = 0
-    seen = False
+    ambiguous = False
     while (found := _HEAD_REVERSED.search(reversed_name, pos)) is not None:
         head = found.group()[::-1]
-        if head not in _AMBIGUOUS_HEADS or _governmental(name):
+        if head not in _AMBIGUOUS_HEADS:
             return _CHINESE_HEADS[head]
-        seen = True
+        ambiguous = True
         pos = found.start() + 1
-    # an undecided 中心 or 部 still marks an organisation: 技术部 is not a person
-    return "other" if seen else None
+    if not ambiguous:
+        return None
+    # 中心 or 部 with nothing before it: a state body with a cue, some other organisation (not a person) without
+    return "government" if _governmental(name) else "other"
 
 
 def _max_person_length(country: str | None) -> int:

@@ -5,8 +5,10 @@ empty), a ``PostCode`` and a free address text that usually starts with the post
 them into a :class:`Region` in this order of decisions:
 
 1. **foreign** — an ST.3 code other than ``CN``, or a country name at the start of the address (``日本国神奈川县``
-   is Japan; a Chinese parser would find ``县`` in it). Hong Kong, Macao and Taiwan keep their own ST.3 codes but
-   get the GB/T 2260 province codes 81, 82 and 71 (province level only: the data package has no GB/T codes below).
+   is Japan; a Chinese parser would find ``县`` in it). Hong Kong, Macao and Taiwan are not foreign: they keep
+   their ST.3 codes as country but get the GB/T 2260 province codes 81, 82 and 71, at province level only (the
+   data package has no GB/T codes below), with method ``structured`` (from ``WIPOST3Code`` or ``Province``) or
+   ``address``.
 2. **structured** — the province/city/county names; lower levels missing there are filled from the address when
    the address agrees with them.
 3. **address** — the address text, matched from its start: province, then prefecture, then county.
@@ -51,6 +53,8 @@ _T = TypeVar("_T")
 
 @dataclass(frozen=True, slots=True)
 class Region:
+    """Where an applicant is: ST.3 country, GB/T 2260 codes and names, how it was found, which code list."""
+
     country: str | None
     province_code: str | None
     province: str | None
@@ -265,7 +269,7 @@ def _aliases(node: Mapping[str, Any]) -> list[str]:
 def _load_jionlp() -> tuple[dict[str, Any], list[dict[str, Any]], dict[str, Any]]:
     # jionlp prints a banner on import; keep it out of pipeline logs and CLI output.
     with contextlib.redirect_stdout(io.StringIO()):
-        import jionlp
+        import jionlp  # type: ignore[import-untyped]
 
     return (
         jionlp.china_location_loader(detail=False),
@@ -354,18 +358,18 @@ def _index() -> _Index:
     for change in changes:
         _, (old_city, old_city_alias), (old_county, old_county_alias) = change["old_loc"]
         new_province, new_city, new_county = change["new_loc"]
-        city = city_by_path.get((new_province, new_city))
-        if city is None:
+        target_city = city_by_path.get((new_province, new_city))
+        if target_city is None:
             continue
-        old_city_targets.setdefault((new_province, old_city, old_city_alias), set()).add(city)
+        old_city_targets.setdefault((new_province, old_city, old_city_alias), set()).add(target_city)
         if not new_county or not old_county:
             continue
-        scopes = (counties_in_city[city.code], counties_in_province[city.code[:2]], counties)
-        county = county_by_path.get((new_province, new_city, new_county))
-        if county is not None:
+        scopes = (counties_in_city[target_city.code], counties_in_province[target_city.code[:2]], counties)
+        target_county = county_by_path.get((new_province, new_city, new_county))
+        if target_county is not None:
             for builder in scopes:
                 bare = builder is not counties
-                _add_county_names(builder, county, old_county, [old_county_alias], bare=bare, old=True)
+                _add_county_names(builder, target_county, old_county, [old_county_alias], bare=bare, old=True)
         elif (not_yet_renamed := county_by_path.get((new_province, new_city, old_county))) is not None:
             # The unit list predates this change: the new name leads to the unit under its old name.
             for builder in scopes:
@@ -534,8 +538,9 @@ def _resolve(
     postcode: str | None,
 ) -> Region:
     ix = _index()
-    if country in _PROVINCE_OF_SPECIAL:
-        return _region(_Hit(ix.province_by_code[_PROVINCE_OF_SPECIAL[country]]), "structured")
+    special = _PROVINCE_OF_SPECIAL.get(country) if country is not None else None
+    if special is not None:
+        return _region(_Hit(ix.province_by_code[special]), "structured")
     if country is not None and country != "CN":
         return Region(country, None, None, None, None, None, None, "foreign")
 
