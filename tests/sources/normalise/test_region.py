@@ -9,9 +9,6 @@ import pytest
 from sources.normalise import region
 from sources.normalise.region import VINTAGE, Region, resolve_region
 
-SAMPLES = Path(__file__).resolve().parents[3].parent / "shared" / "samples" / "cnipa"
-NO_SAMPLES = f"CNIPA samples not found at {SAMPLES} (shared/ sits beside the repository checkout)"
-
 
 def levels(r: Region) -> tuple[str | None, ...]:
     return (r.country, r.province_code, r.city_code, r.county_code, r.method)
@@ -92,9 +89,9 @@ def _applicant_fields(path: Path) -> list[dict[str, str | None]]:
     return [{"address": a.findtext("addressbook/address/text")} for a in root.iter("cn-applicant")]
 
 
-@pytest.mark.skipif(not SAMPLES.is_dir(), reason=NO_SAMPLES)
-def test_sample_xml_files() -> None:
-    files = sorted(SAMPLES.glob("*.xml"))
+def test_sample_xml_files(cnipa_samples: Path) -> None:
+    """Skipped (by the ``cnipa_samples`` fixture) when ../shared is not beside the checkout."""
+    files = sorted(cnipa_samples.glob("*.xml"))
     assert files
     for path in files:
         got = [levels(resolve_region(**fields)) for fields in _applicant_fields(path)]
