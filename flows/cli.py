@@ -23,7 +23,7 @@ app = typer.Typer(
     add_completion=False,
     rich_markup_mode="rich",
 )
-console = Console(stderr=True)
+console = Console(stderr=True, soft_wrap=True)
 
 WarehouseOpt = Annotated[
     Path | None,

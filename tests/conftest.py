@@ -3,9 +3,23 @@
 from __future__ import annotations
 
 import os
+import tempfile
 from pathlib import Path
 
 import pytest
+
+# Prefect, quiet and isolated: a throw-away home, no telemetry, no server unless a test starts one.
+os.environ.setdefault("PREFECT_HOME", tempfile.mkdtemp(prefix="zhuanti-prefect-"))
+os.environ.pop("PREFECT_API_URL", None)
+for key, value in {
+    "PREFECT_SERVER_ANALYTICS_ENABLED": "false",
+    "DO_NOT_TRACK": "1",
+    "PREFECT_LOGGING_LEVEL": "WARNING",
+    "PREFECT_SERVER_LOGGING_LEVEL": "WARNING",
+    "PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS": "90",
+    "PREFECT_SERVER_SERVICES_TASK_RUN_RECORDER_ENABLED": "false",
+}.items():
+    os.environ.setdefault(key, value)
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = ROOT / "tests" / "fixtures"
@@ -28,3 +42,14 @@ def cnipa_samples() -> Path:
 @pytest.fixture
 def cnipa_fixtures() -> Path:
     return FIXTURES / "cnipa"
+
+
+@pytest.fixture(scope="session")
+def prefect_backend():
+    """A temporary Prefect API for the few tests that run real flow runs (~10 s once per session)."""
+    from prefect.settings import PREFECT_FLOWS_HEARTBEAT_FREQUENCY, temporary_settings
+    from prefect.testing.utilities import prefect_test_harness
+
+    with temporary_settings(updates={PREFECT_FLOWS_HEARTBEAT_FREQUENCY: None}):
+        with prefect_test_harness(server_startup_timeout=90):
+            yield
