@@ -298,6 +298,19 @@ manifest = Table(
     produced_by_parser=False,
 )
 
+file_elements = Table(
+    "file_elements",
+    "XML element names seen in each bulk file, with counts: a format change shows up here first.",
+    (
+        FILE_ID,
+        Field("source_format", "text", "source adapter", required=True),
+        Field("element", "text", "element local name (no namespace)", required=True),
+        Field("occurrences", "bigint", "how often it occurs in the file", required=True),
+    ),
+    key=("source_format", "element"),
+    produced_by_parser=False,
+)
+
 # Tables that source adapters fill, in load order.
 RECORD_TABLES: tuple[Table, ...] = (
     publications,
@@ -310,5 +323,5 @@ RECORD_TABLES: tuple[Table, ...] = (
     texts,
     findings,
 )
-ALL_TABLES: tuple[Table, ...] = (*RECORD_TABLES, rejects, manifest)
+ALL_TABLES: tuple[Table, ...] = (*RECORD_TABLES, rejects, manifest, file_elements)
 TABLES = {t.name: t for t in ALL_TABLES}

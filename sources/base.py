@@ -7,7 +7,8 @@ An adapter module exposes:
 - `iter_documents(stream, member) -> Iterator[RawDocument]`: cut one XML file into documents,
   streaming (one CNIPA file is one document; a USPTO weekly file holds thousands);
 - `parse(doc: RawDocument, options: ParseOptions) -> Record`: the rows of one document, keyed by the
-  table names of `schemas.model`, without `file_id` (the loader adds it).
+  table names of `schemas.model`, without `file_id` (the loader adds it), plus optionally
+  `ELEMENTS`: a Counter of the document's element names, for format-drift checks.
 
 Parsing raises `DocumentError` (or lets lxml's `XMLSyntaxError` through) for a document that cannot be
 loaded; the caller turns that into a reject and carries on with the next document.
@@ -20,6 +21,8 @@ from typing import Any
 
 Row = dict[str, Any]
 Record = dict[str, list[Row]]
+# Optional extra key of a Record: a Counter of the document's element local names (format drift).
+ELEMENTS = "_elements"
 
 
 @dataclass(frozen=True)

@@ -16,12 +16,12 @@ from typing import BinaryIO
 
 from lxml import etree
 
-from sources.base import DocumentError, ParseOptions, RawDocument, Record
+from sources.base import ELEMENTS, DocumentError, ParseOptions, RawDocument, Record
 from sources.cnipa_fields import RecordBuilder, application, publication
 from sources.normalise.dates import parse_partial_date
 from sources.normalise.ipc import ipc_from_parts, parse_ipc
 from sources.normalise.text import clean, is_filler
-from sources.xml import element_text, join_paragraphs, localname, parse_bytes
+from sources.xml import element_counts, element_text, join_paragraphs, localname, parse_bytes
 
 NAME = "cnipa"
 BUS = "http://www.sipo.gov.cn/XMLSchema/business"
@@ -44,10 +44,13 @@ def parse(doc: RawDocument, options: ParseOptions = ParseOptions()) -> Record:
     root = doc.element if doc.element is not None else parse_bytes(doc.data)
     name = localname(root)
     if name == "PatentDocumentAndRelated":
-        return _parse_new(root, options)
-    if name == "cn-patent-document":
-        return _parse_old(root, options)
-    raise DocumentError(f"unsupported CNIPA document type <{name}>", stage="parse")
+        record = _parse_new(root, options)
+    elif name == "cn-patent-document":
+        record = _parse_old(root, options)
+    else:
+        raise DocumentError(f"unsupported CNIPA document type <{name}>", stage="parse")
+    record[ELEMENTS] = element_counts(root)
+    return record
 
 
 def format_version(root: etree._Element) -> str | None:

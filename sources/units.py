@@ -19,7 +19,7 @@ from lxml import etree
 
 from schemas.model import RECORD_TABLES, rejects
 from sources import registry
-from sources.base import DocumentError, ParseOptions, RawDocument
+from sources.base import ELEMENTS, DocumentError, ParseOptions, RawDocument
 from sources.packaging import DocumentBytes, Limits, PackagingError, WorkUnit, iter_unit, unreadable_reason
 
 HEAD_BYTES = 4096
@@ -46,8 +46,10 @@ class FileCounts:
     versions: Counter = field(default_factory=Counter)
     newest_pub_date: date | None = None
     batch_date: date | None = None
+    elements: Counter = field(default_factory=Counter)  # (source_format, element) -> occurrences
 
     def merge(self, other: FileCounts) -> None:
+        self.elements.update(other.elements)
         self.seen += other.seen
         self.loaded += other.loaded
         self.rejected += other.rejected
@@ -159,7 +161,11 @@ def _parse_one(adapter, raw: RawDocument, options, counts: FileCounts, cols: _Co
     except Exception as exc:  # a surprise in one document must not stop the file
         reject(raw.index, raw.member, "extract", f"{type(exc).__name__}: {exc}", raw.data)
         return
+    elements = record.pop(ELEMENTS, None)
     pub = record["publications"][0]
+    if elements:
+        fmt = pub["source_format"]
+        counts.elements.update({(fmt, name): n for name, n in elements.items()})
     pub["doc_index"] = raw.index
     pub["member"] = raw.member
     counts.seen += 1

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import html.entities
 import re
+from collections import Counter
 from collections.abc import Callable, Iterable
 
 from lxml import etree
@@ -108,6 +109,11 @@ def _collect(el, parts: list[str], entities, skip, top: bool) -> None:
         parts.append(tail)
     if parts and parts[-1] == "\u0002" and top:
         parts.pop()
+
+
+def element_counts(root: etree._Element) -> Counter:
+    """How often each element local name occurs in a document (for format-drift checks)."""
+    return Counter(etree.QName(el).localname for el in root.iter(tag=etree.Element))
 
 
 def join_paragraphs(texts: Iterable[str]) -> str:

@@ -14,7 +14,7 @@ from datetime import UTC, datetime
 import duckdb
 import pyarrow as pa
 
-from schemas.model import manifest
+from schemas.model import file_elements, manifest
 from sources.units import FILE_INDEX, LOAD_TABLES, FileCounts, UnitResult
 
 
@@ -49,7 +49,7 @@ class Loader:
     def begin(self, files: list[BulkFile]) -> None:
         self.con.begin()
         ids = [f.file_id for f in files]
-        for table in LOAD_TABLES:
+        for table in (*LOAD_TABLES, file_elements):
             self.con.execute(f"delete from {table.name} where file_id in (select unnest(?::varchar[]))", [ids])
 
     def insert(self, result: UnitResult, files: list[BulkFile]) -> None:
@@ -75,7 +75,22 @@ class Loader:
     def commit(self, outcomes: list[FileOutcome]) -> None:
         for o in outcomes:
             self._write_manifest(o)
+            self._write_elements(o)
         self.con.commit()
+
+    def _write_elements(self, o: FileOutcome) -> None:
+        items = sorted(o.counts.elements.items())
+        if not items:
+            return
+        batch = pa.table({
+            "file_id": pa.array([o.file.file_id] * len(items), pa.string()),
+            "source_format": pa.array([fmt for (fmt, _), _ in items], pa.string()),
+            "element": pa.array([name for (_, name), _ in items], pa.string()),
+            "occurrences": pa.array([n for _, n in items], pa.int64()),
+        })
+        self.con.register("element_batch", batch)
+        self.con.execute("insert into file_elements select * from element_batch")
+        self.con.unregister("element_batch")
 
     def rollback(self) -> None:
         self.con.rollback()

@@ -131,6 +131,11 @@ def test_folder_tree_of_documents_and_plain_files(tmp_path, cnipa_fixtures, cnip
     ]
     assert query(db, "select count(*) from patent_applicants") == [(10,)]
     assert query(db, "select count(*) from patents where not is_republication") == [(9,)]
+    elements = dict(query(db, "select source_format || ':' || element, sum(occurrences) from file_elements "
+                              "group by 1"))
+    assert elements["cnipa-new:PatentDocumentAndRelated"] == 6
+    assert elements["cnipa-old:cn-patent-document"] == 3
+    assert elements["cnipa-new:ClassificationIPCR"] == 3 + 5 + 1 + 2 + 1  # 3 samples + grant + UM
 
 
 def test_truncated_zip_fails_clearly_and_other_files_still_load(tmp_path, cnipa_fixtures):
