@@ -65,8 +65,8 @@ def _t(el: etree._Element | None, path: str | None = None) -> str | None:
         el = el.find(path, NS)
     if el is None:
         return None
-    value = clean(element_text(el))
-    return None if is_filler(value) else value
+    value = element_text(el)
+    return None if not value or is_filler(value) else value
 
 
 def _by_format(parent: etree._Element | None, path: str, prefer: str) -> dict[str, etree._Element]:

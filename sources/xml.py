@@ -10,7 +10,8 @@ from __future__ import annotations
 import html.entities
 import re
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
+from operator import attrgetter
 
 from lxml import etree
 
@@ -61,6 +62,7 @@ _CJK = r"\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef"
 _NEWLINE_RUN = re.compile(r"[ \t\r]*\n\s*")
 _CJK_GAP = re.compile(rf"(?<=[{_CJK}])\u0001|\u0001(?=[{_CJK}])")
 _SPACES = re.compile(r"[ \t\u00a0]+")
+_ENTITY_REF = re.compile(r"&[A-Za-z][\w.-]*;")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 
 
@@ -71,27 +73,31 @@ def _tidy(text: str) -> str:
     return _SPACES.sub(" ", text).strip()
 
 
-def element_text(
-    el: etree._Element | None,
-    *,
-    entities: dict[str, str] | None = None,
-    skip: Callable[[etree._Element], bool] | None = None,
-) -> str:
+def element_text(el: etree._Element | None, *, entities: dict[str, str] | None = None) -> str:
     """All text below `el`, joined without inserted spaces (`<br/>`, `<sub>` split words in CN text)."""
     if el is None:
         return ""
-    parts: list[str] = []
-    _collect(el, parts, entities, skip, top=True)
-    return _tidy("".join(parts))
+    if len(el) == 0:  # the common case: a leaf with plain text
+        text = el.text or ""
+        if "\n" in text:
+            return _tidy(text)
+        if "  " in text or "\t" in text or "\u00a0" in text:
+            text = _SPACES.sub(" ", text)
+        return text.strip()
+    text = "".join(el.itertext())
+    if "&" in text and _ENTITY_REF.search(text):
+        # entity nodes left by a parser without the DTD: resolve them one by one
+        parts: list[str] = []
+        _collect(el, parts, entities, top=True)
+        text = "".join(parts)
+    return _tidy(text)
 
 
-def _collect(el, parts: list[str], entities, skip, top: bool) -> None:
+def _collect(el, parts: list[str], entities, top: bool) -> None:
     if isinstance(el, etree._Entity):
         parts.append(entity_text(el.name, entities))
     elif isinstance(el.tag, str):
-        if skip is not None and not top and skip(el):
-            pass
-        elif localname(el) == "br":
+        if localname(el) == "br":
             # a printed line end: drop it and the indentation around it
             if parts:
                 parts[-1] = parts[-1].rstrip()
@@ -100,7 +106,7 @@ def _collect(el, parts: list[str], entities, skip, top: bool) -> None:
             if el.text:
                 parts.append(el.text)
             for child in el:
-                _collect(child, parts, entities, skip, top=False)
+                _collect(child, parts, entities, top=False)
     if not top and el.tail:
         tail = el.tail
         if parts and parts[-1] == "\u0002":
@@ -111,9 +117,16 @@ def _collect(el, parts: list[str], entities, skip, top: bool) -> None:
         parts.pop()
 
 
+_TAG = attrgetter("tag")
+
+
 def element_counts(root: etree._Element) -> Counter:
     """How often each element local name occurs in a document (for format-drift checks)."""
-    return Counter(etree.QName(el).localname for el in root.iter(tag=etree.Element))
+    out: Counter = Counter()
+    for tag, n in Counter(map(_TAG, root.iter())).items():
+        if isinstance(tag, str):
+            out[tag.rsplit("}", 1)[-1]] += n
+    return out
 
 
 def join_paragraphs(texts: Iterable[str]) -> str:

@@ -19,6 +19,7 @@ _CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _SPACE_BEFORE_BRACKET = re.compile(rf"(?<=[{_CJK}])\s+(?=\()")
 _SPACE_INSIDE_BRACKETS = re.compile(r"(?<=\()\s+|\s+(?=\))")
 _SPACE_AROUND_DOT = re.compile(r"\s*·\s*")
+_SPACE_BETWEEN_CJK = re.compile(rf"(?<=[{_CJK}])\s+(?=[{_CJK}])")
 
 
 def is_filler(value: str | None) -> bool:
@@ -55,6 +56,8 @@ def normalise_name(value: str | None) -> str | None:
       meaning in Chinese names and are written inconsistently.
     * The middle dot of transliterated names ("D·P·盖特利") is kept; its look-alikes (• ・ ‧ ･ ∙ ⋅) become
       U+00B7 and spaces around it are dropped.
+    * Spaces between two Chinese characters are dropped: "李　明" pads a two-character name to the width
+      of three and is the same person as "李明".
     * Nothing else is changed: no case folding, no compatibility (NFKC) mapping, which would also rewrite
       characters such as ㈱ or ① that are part of some names.
     """
@@ -65,6 +68,7 @@ def normalise_name(value: str | None) -> str | None:
     text = _SPACE_BEFORE_BRACKET.sub("", text)
     text = _SPACE_INSIDE_BRACKETS.sub("", text)
     text = _SPACE_AROUND_DOT.sub("·", text)
+    text = _SPACE_BETWEEN_CJK.sub("", text)
     return clean(text)
 
 

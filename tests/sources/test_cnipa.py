@@ -162,6 +162,7 @@ def test_constructed_grant_with_assignee_examiner_citations(cnipa_fixtures):
     assert one(rec, "applications")["app_number_standard"] == "102022000234567"
     assert one(rec, "parties", role="assignee")["province_code"] == "44"
     assert one(rec, "parties", role="examiner")["name"] == "赵审查"
+    assert [r["name"] for r in rows(rec, "parties", role="inventor")] == ["王传福", "李明"]  # "李　明" padding
     cites = rows(rec, "citations")
     assert [(c["country"], c["number"], c["kind"]) for c in cites] == [("CN", "203232659", "U"), ("TW", "M391159", "A1")]
     ipcs = rows(rec, "classifications")
