@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+import atexit
 import os
+import shutil
 import tempfile
 from pathlib import Path
 
 import pytest
 
 # Prefect, quiet and isolated: a throw-away home, no telemetry, no server unless a test starts one.
-os.environ.setdefault("PREFECT_HOME", tempfile.mkdtemp(prefix="zhuanti-prefect-"))
+if "PREFECT_HOME" not in os.environ:
+    os.environ["PREFECT_HOME"] = tempfile.mkdtemp(prefix="zhuanti-prefect-")
+    atexit.register(shutil.rmtree, os.environ["PREFECT_HOME"], ignore_errors=True)
 os.environ.pop("PREFECT_API_URL", None)
 for key, value in {
     "PREFECT_SERVER_ANALYTICS_ENABLED": "false",
