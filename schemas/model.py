@@ -311,6 +311,19 @@ file_elements = Table(
     produced_by_parser=False,
 )
 
+file_hashes = Table(
+    "file_hashes",
+    "sha256 of files seen in an inbox, so that unchanged files are not hashed again at every refresh.",
+    (
+        FILE_ID,
+        Field("path", "text", "absolute path", required=True),
+        Field("size_bytes", "bigint", "size when hashed", required=True),
+        Field("mtime_ns", "bigint", "modification time when hashed (ns)", required=True),
+    ),
+    key=("path",),
+    produced_by_parser=False,
+)
+
 # Tables that source adapters fill, in load order.
 RECORD_TABLES: tuple[Table, ...] = (
     publications,
@@ -323,5 +336,5 @@ RECORD_TABLES: tuple[Table, ...] = (
     texts,
     findings,
 )
-ALL_TABLES: tuple[Table, ...] = (*RECORD_TABLES, rejects, manifest, file_elements)
+ALL_TABLES: tuple[Table, ...] = (*RECORD_TABLES, rejects, manifest, file_elements, file_hashes)
 TABLES = {t.name: t for t in ALL_TABLES}

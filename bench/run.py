@@ -1,0 +1,198 @@
+"""Benchmarks against the physical ceiling: `python bench/run.py [--documents N] [--workers W]`.
+
+One run, one corpus, one number of workers:
+
+- ceiling: unzip plus a bare lxml parse of every document, in W processes (no extraction);
+- ingest: `zhuanti ingest` end to end in a subprocess; documents/s, ratio to the ceiling, peak RSS of
+  the whole process tree;
+- memory: peak RSS of ingest at a small and at the full corpus size (it must not grow with the corpus);
+- later stages (theme builds, refresh, checks) are measured when their commands exist.
+
+Results go to bench/out/results.json and BENCHMARKS.md (metric, value, ratio, machine, date, commit).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import subprocess
+import sys
+import time
+from concurrent.futures import ProcessPoolExecutor
+from datetime import UTC, datetime
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from bench.generate import generate  # noqa: E402
+
+
+def _ceiling_unit(unit) -> int:
+    from lxml import etree
+
+    from sources.packaging import iter_unit
+
+    parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False)
+    n = 0
+    for _, item in iter_unit(unit):
+        data = item.data if hasattr(item, "data") else item.read()
+        try:
+            etree.fromstring(data, parser)
+        except etree.XMLSyntaxError:
+            pass
+        n += 1
+    return n
+
+
+def ceiling(paths: list[Path], workers: int) -> dict:
+    """Unzip + bare parse of every document: what the machine can do at best with this parser."""
+    from sources.packaging import WorkUnit, find_bulk_files, is_zip_name, plan_zip_units
+
+    units = []
+    for f in find_bulk_files(paths):
+        units += plan_zip_units(f) if is_zip_name(f.name) else [WorkUnit((str(f),))]
+    started = time.perf_counter()
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        docs = sum(pool.map(_ceiling_unit, units))
+    seconds = time.perf_counter() - started
+    return {"documents": docs, "seconds": seconds, "documents_per_second": docs / seconds}
+
+
+def run_measured(cmd: list[str], env: dict | None = None) -> tuple[dict, float, int]:
+    """Run a command; return its JSON output, wall seconds and the peak RSS of its process tree."""
+    import psutil
+
+    started = time.perf_counter()
+    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env)
+    root = psutil.Process(proc.pid)
+    peak = 0
+    while proc.poll() is None:
+        try:
+            tree = [root, *root.children(recursive=True)]
+            peak = max(peak, sum(p.memory_info().rss for p in tree if p.is_running()))
+        except psutil.Error:
+            pass
+        time.sleep(0.05)
+    out, err = proc.communicate()
+    seconds = time.perf_counter() - started
+    if proc.returncode not in (0, 1):
+        raise RuntimeError(f"{' '.join(cmd)} failed ({proc.returncode}): {err.decode()[-2000:]}")
+    return json.loads(out), seconds, peak
+
+
+def zhuanti(*args: str) -> list[str]:
+    return [sys.executable, "-m", "flows.cli", *args]
+
+
+def ingest(inbox: Path, warehouse: Path, workers: int) -> dict:
+    if warehouse.exists():
+        warehouse.unlink()
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "ZHUANTI_HOME": str(warehouse.parent)}
+    env.pop("PREFECT_API_URL", None)
+    summary, seconds, peak = run_measured(
+        zhuanti("ingest", str(inbox), "--warehouse", str(warehouse), "--workers", str(workers), "--json"), env
+    )
+    return {
+        "documents": summary["documents_seen"],
+        "loaded": summary["documents_loaded"],
+        "rejected": summary["documents_rejected"],
+        "seconds": seconds,
+        "documents_per_second": summary["documents_seen"] / seconds,
+        "peak_rss_mb": peak / 2**20,
+    }
+
+
+def corpus(out: Path, documents: int, seed: int) -> Path:
+    marker = out / f".done-{documents}-{seed}"
+    if not marker.exists():
+        if out.exists():
+            import shutil
+
+            shutil.rmtree(out)
+        generate(out=out, documents=documents, seed=seed, package="weekly")
+        marker.touch()
+    return out
+
+
+def git_commit() -> str:
+    try:
+        return subprocess.check_output(["git", "-C", str(ROOT), "rev-parse", "--short", "HEAD"], text=True).strip()
+    except (OSError, subprocess.CalledProcessError):
+        return "unknown"
+
+
+def machine() -> str:
+    import psutil
+
+    return f"{platform.machine()}, {os.cpu_count()} cores, {psutil.virtual_memory().total / 2**30:.0f} GiB"
+
+
+def write_report(rows: list[dict], meta: dict, out_dir: Path, markdown: Path) -> None:
+    out_dir.mkdir(parents=True, exist_ok=True)
+    (out_dir / "results.json").write_text(json.dumps({"meta": meta, "rows": rows}, indent=2, ensure_ascii=False))
+    lines = [
+        "# Benchmarks",
+        "",
+        f"Written by `make bench` (`python bench/run.py`). Corpus: {meta['documents']:,} generated CNIPA "
+        f"documents (seed {meta['seed']}), {meta['workers']} workers. Machine: {meta['machine']}. "
+        f"Date: {meta['date']}. Commit: {meta['commit']}.",
+        "",
+        "| metric | value | ratio | target | machine | date | commit |",
+        "|---|---|---|---|---|---|---|",
+    ]
+    for r in rows:
+        ratio = "" if r.get("ratio") is None else f"{r['ratio']:.2f}"
+        lines.append(
+            f"| {r['metric']} | {r['value']} | {ratio} | {r.get('target', '')} | {meta['machine']} | "
+            f"{meta['date']} | {meta['commit']} |"
+        )
+    markdown.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--documents", type=int, default=200_000)
+    ap.add_argument("--small", type=int, default=20_000, help="smaller corpus for the memory-growth check")
+    ap.add_argument("--workers", type=int, default=os.cpu_count() or 1)
+    ap.add_argument("--seed", type=int, default=42)
+    ap.add_argument("--work", type=Path, default=ROOT / "bench" / "out")
+    ap.add_argument("--markdown", type=Path, default=ROOT / "BENCHMARKS.md")
+    args = ap.parse_args(argv)
+
+    rows: list[dict] = []
+    big = corpus(args.work / f"corpus-{args.documents}", args.documents, args.seed)
+    small = corpus(args.work / f"corpus-{args.small}", args.small, args.seed + 1)
+
+    ceil = ceiling([big], args.workers)
+    rows.append({"metric": "ceiling: unzip + bare lxml parse (documents/s)", "value": f"{ceil['documents_per_second']:,.0f}"})
+    full = ingest(big, args.work / "warehouse.duckdb", args.workers)
+    ratio = full["documents_per_second"] / ceil["documents_per_second"]
+    rows += [
+        {"metric": "ingest end to end (documents/s)", "value": f"{full['documents_per_second']:,.0f}",
+         "ratio": ratio, "target": "ratio ≥ 0.5 (≥ 0.25 required)"},
+        {"metric": "ingest seconds", "value": f"{full['seconds']:.1f}"},
+        {"metric": f"ingest peak RSS, {args.documents:,} documents (MB)", "value": f"{full['peak_rss_mb']:.0f}",
+         "target": "≤ 1024"},
+    ]
+    small_run = ingest(small, args.work / "warehouse-small.duckdb", args.workers)
+    growth = full["peak_rss_mb"] / small_run["peak_rss_mb"]
+    rows += [
+        {"metric": f"ingest peak RSS, {args.small:,} documents (MB)", "value": f"{small_run['peak_rss_mb']:.0f}"},
+        {"metric": f"peak RSS growth {args.small:,} → {args.documents:,}", "value": f"{growth:.2f}×",
+         "ratio": growth, "target": "≤ 1.5×"},
+    ]
+    meta = {
+        "documents": args.documents, "seed": args.seed, "workers": args.workers, "machine": machine(),
+        "date": datetime.now(UTC).strftime("%Y-%m-%d"), "commit": git_commit(),
+        "ceiling": ceil, "ingest": full, "ingest_small": small_run,
+    }
+    write_report(rows, meta, args.work, args.markdown)
+    print(args.markdown.read_text(encoding="utf-8"))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
