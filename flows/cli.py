@@ -129,11 +129,13 @@ def status(
         console.print(f"[red]error:[/red] no warehouse at {path} (run `zhuanti ingest` first)")
         raise typer.Exit(2)
     from warehouse.db import connect
+    from warehouse.freshness import freshness
     from warehouse.status import status as warehouse_status
 
     con = connect(path, read_only=True)
     try:
         info = warehouse_status(con, limit=limit)
+        info["freshness"] = freshness(con, max_age_days=get_settings().freshness_days)
     finally:
         con.close()
     info["warehouse"] = str(path)
@@ -156,6 +158,8 @@ def status(
                      ("file_name", "status", "documents_seen", "documents_loaded", "documents_rejected",
                       "newest_pub_date", "seconds")))
     out.print(ft)
+    for problem in info["freshness"]["problems"]:
+        console.print(f"[bold red]warning:[/bold red] {problem}")
 
 
 @app.command()

@@ -11,7 +11,7 @@ that `execute_query` enters, and the engine keeps a persistent connection in `_c
 `close()` closes.
 
 A persistent connection is never closed by GX on its own, and DuckDB refuses a second connection to
-the same file with another configuration in the same process, so `close_engine()` must run before
+the same file with another configuration in the same process, so `close_datasource()` must run before
 the warehouse is opened again.
 """
 
@@ -70,7 +70,13 @@ def install() -> None:
             return
         if not getattr(self, "_connection", None):
             self._connection = self.engine.connect()
-        yield self._connection
+        try:
+            yield self._connection
+        except Exception:
+            # DuckDB aborts the transaction on any error, and on a persistent connection every
+            # later expectation would then fail with "Current transaction is aborted".
+            self._connection.rollback()
+            raise
 
     setattr(get_connection, _MARK, True)
     get_connection.__wrapped__ = original  # type: ignore[attr-defined]
@@ -81,13 +87,17 @@ def installed() -> bool:
     return bool(getattr(SqlAlchemyExecutionEngine.get_connection, _MARK, False))
 
 
-def close_engine(engine: SqlAlchemyExecutionEngine) -> None:
-    """Close the persistent DuckDB connection and the pool, so the file can be opened again."""
-    connection = getattr(engine, "_connection", None)
+def close_datasource(datasource: Any) -> None:
+    """Close every DuckDB connection a SQL datasource holds, so the file can be opened again: the
+    execution engine's persistent connection and pool, and the pool of the engine the datasource
+    itself made to test the connection."""
+    execution_engine = datasource.get_execution_engine()
+    connection = getattr(execution_engine, "_connection", None)
     if connection is not None:
         connection.close()
-        engine._connection = None
-    engine.engine.dispose()
+        execution_engine._connection = None
+    execution_engine.engine.dispose()
+    datasource.get_engine().dispose()
 
 
 def connection_string(path: str) -> str:

@@ -48,14 +48,15 @@ def _column_checks(table: Table) -> list[ColumnCheck]:
 def _parent_check(table: Table) -> SqlCheck | None:
     if table.parent is None:
         return None
-    match = " and ".join(f"parent.{k} = child.{k}" for k in (*table.parent_key, "file_id"))
+    keys = (*table.parent_key, "file_id")
+    match = " and ".join(f"parent.{k} = child.{k}" for k in keys)
     return SqlCheck(
         name=f"schema.{table.name}.has_parent",
         suite="schema",
         severity="error",
         description=f"every {table.name} row has its {table.parent} row in the same bulk file",
         batch=table.name,
-        query=sql("quality/schema/has_parent").format(parent=table.parent, match=match),
+        query=sql("quality/schema/has_parent").format(parent=table.parent, keys=", ".join(keys), match=match),
     )
 
 

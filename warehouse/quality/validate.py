@@ -108,7 +108,7 @@ def validate(
         ))
         outcome = checkpoint.run(run_id=RunIdentifier(run_name=run_id))
     finally:
-        gx_duckdb.close_engine(datasource.get_execution_engine())
+        gx_duckdb.close_datasource(datasource)
     return {
         result.rule: result
         for validation in outcome.run_results.values()

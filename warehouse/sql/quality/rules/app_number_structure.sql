@@ -2,7 +2,6 @@
 -- 8 digits, "." and a check character for 1989 to 2003-09 (years 89..99, 00..03); 8 digits without a
 -- check character for 1985-1988. The period is read from the number itself: a divisional keeps its
 -- parent's filing date but gets a number of its own year.
--- Placeholders: {batch} is the GX batch (publication_current); literal braces are doubled.
 with numbers as (
     select c.pub_number, c.file_id, p.app_number
     from {batch} as c

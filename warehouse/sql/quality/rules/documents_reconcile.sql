@@ -1,6 +1,6 @@
 -- Nothing is lost: per bulk file, documents seen = loaded + rejected, the rejects table holds one row
 -- per rejected document and the publications table one per loaded document.
--- {batch} is load_manifest.
+-- The batch is load_manifest.
 with rejected as (
     select file_id, count(*) as n from rejects group by file_id
 ),

@@ -1,6 +1,6 @@
 -- Format drift the other way: an element every file of its format carries (expected in
 -- quality_ref_elements) is absent from a file, or a file with loaded documents has no element counts.
--- {batch} is load_manifest; one row per file, format and expected element.
+-- The batch is load_manifest; one row per file, format and expected element.
 with counted as (
     select distinct file_id, source_format from file_elements
 ),

@@ -1,6 +1,6 @@
 -- Format drift: an XML element the adapter's format has never shown (quality_ref_elements, from
 -- warehouse/quality/known_elements.csv). A renamed element would otherwise silently empty a column.
--- {batch} is load_manifest; one row per file and element.
+-- The batch is load_manifest; one row per file and element.
 select
     null as pub_number,
     e.file_id,

@@ -1,5 +1,5 @@
 -- Every column declared in schemas/ exists in the warehouse with its declared DuckDB type, and a
--- required column is NOT NULL. {batch} is quality_ref_columns, written from the declarations.
+-- required column is NOT NULL. The batch is quality_ref_columns, written from the declarations.
 select
     null as pub_number,
     null as file_id,
