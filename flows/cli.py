@@ -44,6 +44,9 @@ def ingest(
     full_text: Annotated[
         bool | None, typer.Option("--full-text/--no-full-text", help="Also keep descriptions.")
     ] = None,
+    dask_address: Annotated[
+        str | None, typer.Option("--dask-address", help="Parse on an existing Dask cluster (tcp://host:8786).")
+    ] = None,
     as_json: JsonOpt = False,
 ) -> None:
     """Load bulk files into the warehouse. Rejected documents are recorded, not fatal.
@@ -55,7 +58,7 @@ def ingest(
     from flows.orchestration import progress_reporter, run_flow
 
     params = dict(paths=[str(p) for p in paths], warehouse=str(warehouse) if warehouse else None,
-                  workers=workers, full_text=full_text)
+                  workers=workers, full_text=full_text, dask_address=dask_address)
     try:
         if as_json or not console.is_terminal:
             summary = run_flow(ingest_flow, **params)

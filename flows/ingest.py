@@ -8,7 +8,8 @@ from flows.orchestration import current_progress, step
 
 
 @task(name="ingest-files")
-def ingest_files(paths: list[str], warehouse: str, workers: int, full_text: bool) -> dict:
+def ingest_files(paths: list[str], warehouse: str, workers: int, full_text: bool,
+                 dask_address: str | None = None) -> dict:
     from sources.base import ParseOptions
     from sources.packaging import Limits
     from warehouse.ingest import ingest as run_ingest
@@ -23,6 +24,8 @@ def ingest_files(paths: list[str], warehouse: str, workers: int, full_text: bool
         limits=Limits(max_member_bytes=s.max_member_bytes, max_ratio=s.max_ratio),
         memory_limit=s.memory_limit,
         progress=current_progress(),
+        dask_address=dask_address,
+        spool_dir=str(s.spool_dir or s.home_dir / "spool"),
     )
     return summary.as_dict()
 
@@ -33,8 +36,12 @@ def ingest(
     warehouse: str | None = None,
     workers: int | None = None,
     full_text: bool | None = None,
+    dask_address: str | None = None,
 ) -> dict:
-    """Load CNIPA (and other) bulk files into the warehouse; rejects are recorded, not fatal."""
+    """Load CNIPA (and other) bulk files into the warehouse; rejects are recorded, not fatal.
+
+    Parsing runs in `workers` local processes, or on the Dask cluster at `dask_address`.
+    """
     from warehouse.settings import get_settings
 
     s = get_settings()
@@ -44,4 +51,5 @@ def ingest(
         str(warehouse or s.warehouse_path),
         workers or s.workers,
         s.full_text if full_text is None else full_text,
+        dask_address or s.dask_address,
     )

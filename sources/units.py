@@ -70,6 +70,7 @@ class UnitResult:
     files: list[FileCounts] = field(default_factory=list)  # parallel to unit.paths
     error: str | None = None  # the unit as a whole could not be read
     seconds: float = 0.0
+    spooled: dict[str, str] = field(default_factory=dict)  # table -> Arrow IPC file, when spooled
 
     @property
     def seen(self) -> int:
@@ -178,3 +179,41 @@ def _parse_one(adapter, raw: RawDocument, options, counts: FileCounts, cols: _Co
     for table, rows in record.items():
         if rows:
             cols.add_rows(table, rows, file_index)
+
+
+def spool_result(result: UnitResult, spool_dir: str) -> UnitResult:
+    """Write a unit's tables to Arrow IPC files and keep only their paths (for remote workers).
+
+    A Dask worker on another machine hands back files on the shared spool folder, not large Python
+    objects through the scheduler; `load_spooled` reads them back (memory-mapped).
+    """
+    import os
+    import uuid
+
+    os.makedirs(spool_dir, exist_ok=True)
+    paths = {}
+    for name, table in result.tables.items():
+        path = os.path.join(spool_dir, f"{uuid.uuid4().hex}-{name}.arrow")
+        with pa.OSFile(path, "wb") as sink, pa.ipc.new_file(sink, table.schema) as writer:
+            writer.write_table(table)
+        paths[name] = path
+    result.tables = {}
+    result.spooled = paths
+    return result
+
+
+def parse_unit_spooled(unit: WorkUnit, options: ParseOptions, limits: Limits, spool_dir: str) -> UnitResult:
+    return spool_result(parse_unit(unit, options, limits), spool_dir)
+
+
+def load_spooled(result: UnitResult) -> UnitResult:
+    """Read back the tables of a spooled result and delete its files."""
+    import os
+
+    paths = getattr(result, "spooled", None) or {}
+    for name, path in paths.items():
+        with pa.memory_map(path) as source:
+            result.tables[name] = pa.ipc.open_file(source).read_all()
+        os.unlink(path)
+    result.spooled = {}
+    return result

@@ -19,7 +19,7 @@ from pathlib import Path
 
 from sources.base import ParseOptions
 from sources.packaging import Limits, PackagingError, WorkUnit, find_bulk_files, is_zip_name, plan_zip_units
-from sources.units import FileCounts, UnitResult, parse_unit
+from sources.units import FileCounts, UnitResult, load_spooled, parse_unit, parse_unit_spooled
 from warehouse.db import connect, refresh_current
 from warehouse.load import BulkFile, FileOutcome, Loader
 
@@ -109,15 +109,42 @@ class _Inline(Executor):
         return fut
 
 
-def make_executor(workers: int) -> Executor:
+@dataclass
+class Runner:
+    """Where units are parsed: in this process, a local process pool, or an existing Dask cluster."""
+
+    executor: Executor
+    submit: Callable  # (unit, options, limits) -> Future of UnitResult
+    close: Callable[[], None]
+    window: int
+
+
+def make_runner(workers: int, dask_address: str | None = None, spool_dir: str | None = None) -> Runner:
+    if dask_address:
+        from distributed import Client
+
+        client = Client(dask_address)
+        executor = client.get_executor()
+        spool = spool_dir or os.path.join(os.getcwd(), ".zhuanti-spool")
+        slots = max(2, sum(w.get("nthreads", 1) for w in client.scheduler_info()["workers"].values()))
+
+        def close() -> None:
+            executor.shutdown(wait=True)
+            client.close()
+
+        return Runner(executor, lambda u, o, lim: executor.submit(parse_unit_spooled, u, o, lim, spool), close,
+                      window=slots * 2)
     if workers <= 1:
-        return _Inline()
-    # spawn: the parent holds DuckDB threads; forking a threaded process is unsafe
-    return ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn"))
+        executor: Executor = _Inline()
+    else:
+        # spawn: the parent holds DuckDB threads; forking a threaded process is unsafe
+        executor = ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn"))
+    return Runner(executor, lambda u, o, lim: executor.submit(parse_unit, u, o, lim),
+                  lambda: executor.shutdown(wait=True, cancel_futures=True), window=max(2, workers * 2))
 
 
 def _results_in_job_order(
-    jobs: list[Job], executor: Executor, window: int, options: ParseOptions, limits: Limits
+    jobs: list[Job], runner: Runner, options: ParseOptions, limits: Limits
 ) -> Iterator[tuple[int, UnitResult | None]]:
     """(job index, result) for every unit, job after job; (job index, None) closes a job."""
     pending = deque((j, u) for j, job in enumerate(jobs) for u in job.units)
@@ -126,9 +153,9 @@ def _results_in_job_order(
     done: dict[int, list[UnitResult]] = defaultdict(list)
     current = 0
     while current < len(jobs):
-        while pending and len(inflight) < window:
+        while pending and len(inflight) < runner.window:
             j, unit = pending.popleft()
-            inflight[executor.submit(parse_unit, unit, options, limits)] = (j, unit)
+            inflight[runner.submit(unit, options, limits)] = (j, unit)
         if done[current]:
             remaining[current] -= 1
             yield current, done[current].pop()
@@ -142,7 +169,7 @@ def _results_in_job_order(
         for fut in finished:
             j, unit = inflight.pop(fut)
             try:
-                done[j].append(fut.result())
+                done[j].append(load_spooled(fut.result()))
             except Exception as exc:  # a crashed worker fails its bulk file loudly, not the run
                 done[j].append(UnitResult(unit, error=f"parser process failed: {type(exc).__name__}: {exc}"))
 
@@ -156,6 +183,8 @@ def ingest(
     limits: Limits = Limits(),
     memory_limit: str | None = None,
     progress: Callable[[str, int, int], None] | None = None,
+    dask_address: str | None = None,
+    spool_dir: str | None = None,
 ) -> IngestSummary:
     """Load bulk files into the warehouse. `progress(event, documents, units)` is called as work ends."""
     started = time.perf_counter()
@@ -163,7 +192,7 @@ def ingest(
     jobs = plan_jobs(paths, limits)
     if progress:
         progress("planned", 0, sum(len(j.units) for j in jobs))
-    executor = make_executor(workers)
+    runner = make_runner(workers, dask_address, spool_dir)
     con = connect(warehouse, memory_limit=memory_limit)
     loader = Loader(con)
     try:
@@ -171,7 +200,7 @@ def ingest(
             if job.error:
                 _fail(loader, summary, [bulk_file(p) for p in job.paths], job.error)
         state: dict = {}
-        for j, result in _results_in_job_order(jobs, executor, max(2, workers * 2), options, limits):
+        for j, result in _results_in_job_order(jobs, runner, options, limits):
             job = jobs[j]
             if job.error:
                 continue
@@ -204,7 +233,7 @@ def ingest(
         con.execute("checkpoint")
     finally:
         con.close()
-        executor.shutdown(wait=True, cancel_futures=True) if hasattr(executor, "shutdown") else None
+        runner.close()
     summary.seconds = time.perf_counter() - started
     return summary
 

@@ -24,6 +24,9 @@ class Settings(BaseSettings):
     memory_limit: str = Field(default="4GB", description="DuckDB memory limit")
     max_member_bytes: int = Field(default=4 << 30, description="largest decompressed zip member")
     max_ratio: float = Field(default=200.0, description="largest compression ratio of a zip member")
+    dask_address: str | None = Field(default=None, description="parse on this Dask scheduler (tcp://host:8786)")
+    spool_dir: Path | None = Field(default=None, description="shared folder where Dask workers hand back parts; "
+                                   "default HOME/spool")
     freshness_days: int = Field(default=14, ge=1, le=30,
                                 description="alarm when the newest CNIPA publication is older than this")
 

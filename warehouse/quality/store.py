@@ -34,7 +34,7 @@ def evaluate(con: duckdb.DuckDBPyConnection, check: SqlCheck, run_id: str) -> tu
     """Count what a rule checked and failed, and keep its failing rows; returns (checked, failed)."""
     con.execute(f"create or replace temp table quality_checked as\n{check.sql()}")
     try:
-        checked, failed = con.execute(sql("quality/store/count_checked")).fetchone()
+        checked, failed = con.execute(sql("quality/store/count_checked")).fetchall()[0]
         if failed:
             con.execute(sql("quality/store/insert_failures"), [run_id, check.name, check.severity])
     finally:
@@ -48,11 +48,11 @@ def refresh_quarantine(
     """Replace the quarantine with this run's failures of quarantining rules; returns publications."""
     con.execute(f"delete from {quarantine.name}")
     con.execute(sql("quality/store/refresh_quarantine"), [run_id, at, run_id, list(rules)])
-    return int(con.execute("select count(distinct (pub_number, file_id)) from quarantine").fetchone()[0])
+    return int(con.execute("select count(distinct (pub_number, file_id)) from quarantine").fetchall()[0][0])
 
 
 def run_context(con: duckdb.DuckDBPyConnection) -> tuple:
-    return con.execute(sql("quality/store/run_context")).fetchone()
+    return con.execute(sql("quality/store/run_context")).fetchall()[0]
 
 
 def _insert(con: duckdb.DuckDBPyConnection, table: Table, rows: list[dict]) -> None:

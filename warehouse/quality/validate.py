@@ -7,7 +7,9 @@ closed again before returning.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+import logging
+from collections.abc import Iterable, Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -78,15 +80,32 @@ def _add_docs_site(context: Any, docs_dir: Path) -> None:
     )
 
 
+@contextmanager
+def _quiet_gx() -> Iterator[None]:
+    """GX logs each failed metric with a full traceback; the results carry the message already."""
+    logger = logging.getLogger("great_expectations")
+    level = logger.level
+    logger.setLevel(logging.CRITICAL)
+    try:
+        yield
+    finally:
+        logger.setLevel(level)
+
+
 def validate(
     warehouse: Path, checks: Iterable[Check], *, run_id: str, docs_dir: Path | None = None
 ) -> dict[str, GxResult]:
     """Evaluate every check; return the results by rule name. Data Docs go to `docs_dir` if given."""
+    with _quiet_gx():
+        return _validate(Path(warehouse), checks, run_id, docs_dir)
+
+
+def _validate(warehouse: Path, checks: Iterable[Check], run_id: str, docs_dir: Path | None) -> dict[str, GxResult]:
     gx_duckdb.install()
     context = gx.get_context(mode="ephemeral")
     context.variables.progress_bars = ProgressBarsConfig(globally=False)
     datasource = context.data_sources.add_sql(
-        DATASOURCE, connection_string=gx_duckdb.connection_string(str(Path(warehouse).resolve()))
+        DATASOURCE, connection_string=gx_duckdb.connection_string(str(warehouse.resolve()))
     )
     try:
         batches: dict[str, Any] = {}
