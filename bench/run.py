@@ -14,6 +14,7 @@ Results go to bench/out/results.json and BENCHMARKS.md (metric, value, ratio, ma
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import platform
@@ -39,10 +40,8 @@ def _ceiling_unit(unit) -> int:
     n = 0
     for _, item in iter_unit(unit):
         data = item.data if hasattr(item, "data") else item.read()
-        try:
+        with contextlib.suppress(etree.XMLSyntaxError):
             etree.fromstring(data, parser)
-        except etree.XMLSyntaxError:
-            pass
         n += 1
     return n
 

@@ -164,7 +164,7 @@ def iter_unit(unit: WorkUnit, limits: Limits = Limits()) -> Iterator[tuple[int, 
     if not unit.is_zip:
         for n, path in enumerate(unit.paths):
             try:
-                fh = open(path, "rb")
+                fh = open(path, "rb")  # noqa: SIM115 - closed by the with below
             except OSError as exc:
                 yield n, DocumentBytes(None, _Unreadable(f"cannot open: {exc}"))
                 continue
@@ -186,7 +186,7 @@ def iter_unit(unit: WorkUnit, limits: Limits = Limits()) -> Iterator[tuple[int, 
 def _read_inner_zip(zf, member: str, where: str, limits: Limits, stack: ExitStack) -> BinaryIO:
     info = zf.getinfo(member)
     _check_member(info, where.rstrip(MEMBER_SEP), limits)
-    spool = stack.enter_context(tempfile.SpooledTemporaryFile(max_size=limits.spool_bytes))
+    spool = stack.enter_context(tempfile.SpooledTemporaryFile(max_size=limits.spool_bytes))  # noqa: SIM115
     try:
         with zf.open(info) as src:
             while chunk := src.read(1 << 20):

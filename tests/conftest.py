@@ -54,6 +54,6 @@ def prefect_backend():
     from prefect.settings import PREFECT_FLOWS_HEARTBEAT_FREQUENCY, temporary_settings
     from prefect.testing.utilities import prefect_test_harness
 
-    with temporary_settings(updates={PREFECT_FLOWS_HEARTBEAT_FREQUENCY: None}):
-        with prefect_test_harness(server_startup_timeout=90):
-            yield
+    with (temporary_settings(updates={PREFECT_FLOWS_HEARTBEAT_FREQUENCY: None}),
+          prefect_test_harness(server_startup_timeout=90)):
+        yield

@@ -226,7 +226,7 @@ def ingest(
                 loader.begin(st["files"])
                 st["open"] = True
             loader.insert(result, st["files"])
-            for total, part in zip(st["counts"], result.files):
+            for total, part in zip(st["counts"], result.files, strict=True):
                 total.merge(part)
         refresh_current(con)
         summary.superseded = con.execute("select count(*) from superseded_publications").fetchone()[0]
@@ -250,7 +250,7 @@ def _close_job(loader: Loader, summary: IngestSummary, job: Job, st: dict | None
         loader.begin(st["files"])
     seconds = time.perf_counter() - st["started"]
     outcomes = [FileOutcome(f, c, "loaded", seconds=seconds / len(st["files"]))
-                for f, c in zip(st["files"], st["counts"])]
+                for f, c in zip(st["files"], st["counts"], strict=True)]
     loader.commit(outcomes)
     for o in outcomes:
         summary.files += 1

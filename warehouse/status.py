@@ -12,7 +12,7 @@ from warehouse.db import sql
 def _rows(con: duckdb.DuckDBPyConnection, query: str, params=None) -> list[dict]:
     cur = con.execute(query, params or {})
     names = [d[0] for d in cur.description]
-    return [dict(zip(names, row)) for row in cur.fetchall()]
+    return [dict(zip(names, row, strict=True)) for row in cur.fetchall()]
 
 
 def _plain(value):

@@ -28,9 +28,8 @@ def test_second_writer_is_refused_with_a_clear_message(tmp_path):
     )
     try:
         assert holder.stdout.readline().strip() == "locked"
-        with pytest.raises(WarehouseBusy, match=rf"another process \(refresh pid {holder.pid}"):
-            with warehouse_lock(db):
-                pass
+        with pytest.raises(WarehouseBusy, match=rf"another process \(refresh pid {holder.pid}"), warehouse_lock(db):
+            pass
     finally:
         holder.kill()
         holder.wait()
