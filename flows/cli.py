@@ -165,6 +165,11 @@ def status(
         console.print(f"[bold red]warning:[/bold red] {problem}")
 
 
+from flows.cli_check import check as _check  # noqa: E402
+
+app.command(name="check")(_check)
+
+
 @app.command()
 def dictionary() -> None:
     """Print the data dictionary (Markdown), generated from the schema declarations."""

@@ -6,13 +6,26 @@ warehouse, another process writing it, a broken Great Expectations install).
 
 from __future__ import annotations
 
+import json
+import sys
 from pathlib import Path
+from typing import Annotated
 
 import typer
 from rich.console import Console
 from rich.table import Table
 
-from flows.cli import JsonOpt, WarehouseOpt, _print_json, console
+# The same options as flows.cli declares; repeated so that flows.cli can import this module at any point.
+WarehouseOpt = Annotated[
+    Path | None,
+    typer.Option("--warehouse", "-w", help="Warehouse file [default: $ZHUANTI_HOME/warehouse.duckdb]."),
+]
+JsonOpt = Annotated[bool, typer.Option("--json", help="Print one JSON object instead of tables.")]
+console = Console(stderr=True, soft_wrap=True)
+
+
+def _print_json(obj: dict) -> None:
+    sys.stdout.write(json.dumps(obj, ensure_ascii=False, default=str, indent=2) + "\n")
 
 
 def check(warehouse: WarehouseOpt = None, as_json: JsonOpt = False) -> None:
@@ -26,13 +39,15 @@ def check(warehouse: WarehouseOpt = None, as_json: JsonOpt = False) -> None:
     from flows.orchestration import run_flow
     from warehouse.settings import get_settings
 
+    cannot_run = _cannot_run_errors()
+
     path = Path(warehouse or get_settings().warehouse_path)
     if not path.exists():
         console.print(f"[red]error:[/red] no warehouse at {path} (run `zhuanti ingest` first)")
         raise typer.Exit(2)
     try:
         report = run_flow(check_flow, warehouse=str(path))
-    except Exception as exc:  # cannot run at all: locked warehouse, GX changed under the adapter
+    except cannot_run as exc:
         console.print(f"[red]error:[/red] {type(exc).__name__}: {exc}")
         raise typer.Exit(2) from None
     if as_json:
@@ -40,6 +55,23 @@ def check(warehouse: WarehouseOpt = None, as_json: JsonOpt = False) -> None:
     else:
         _print_check(report)
     raise typer.Exit(0 if report["passed"] else 1)
+
+
+def _cannot_run_errors() -> tuple[type[BaseException], ...]:
+    """Errors that mean the checks could not run at all (exit 2), as opposed to rules failing."""
+    import duckdb
+
+    from warehouse.lock import WarehouseBusy
+    from warehouse.quality.data_docs import OfflineDocsError
+
+    errors: list[type[BaseException]] = [WarehouseBusy, OSError, duckdb.Error, OfflineDocsError, ImportError]
+    try:
+        from warehouse.quality.gx_duckdb import GxAdapterError
+    except ImportError:  # GX itself missing or broken: reported when the run imports it
+        pass
+    else:
+        errors.append(GxAdapterError)
+    return tuple(errors)
 
 
 def _print_check(report: dict) -> None:

@@ -24,9 +24,16 @@ def lock_path(warehouse: str | Path) -> Path:
     return Path(f"{warehouse}.lock")
 
 
+_held: dict[str, dict] = {}  # locks this process holds: nested steps of one refresh share them
+
+
 @contextmanager
 def warehouse_lock(warehouse: str | Path, purpose: str = "refresh"):
     path = lock_path(warehouse)
+    key = str(path.resolve())
+    if key in _held:
+        yield _held[key]
+        return
     path.parent.mkdir(parents=True, exist_ok=True)
     fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
     try:
@@ -42,9 +49,11 @@ def warehouse_lock(warehouse: str | Path, purpose: str = "refresh"):
                 "since": datetime.now(UTC).isoformat(timespec="seconds")}
         os.ftruncate(fd, 0)
         os.pwrite(fd, json.dumps(info).encode(), 0)
+        _held[key] = info
         try:
             yield info
         finally:
+            del _held[key]
             os.ftruncate(fd, 0)
             fcntl.flock(fd, fcntl.LOCK_UN)
     finally:

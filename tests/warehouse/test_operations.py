@@ -39,6 +39,14 @@ def test_second_writer_is_refused_with_a_clear_message(tmp_path):
         assert info["pid"] == os.getpid()
 
 
+def test_the_lock_is_reentrant_within_one_process(tmp_path):
+    db = tmp_path / "w.duckdb"
+    with warehouse_lock(db, "refresh") as outer, warehouse_lock(db, "check") as inner:
+        assert inner is outer and outer["purpose"] == "refresh"
+    with warehouse_lock(db, "check") as again:
+        assert again["purpose"] == "check"
+
+
 def test_snapshot_is_readable_while_the_writer_holds_the_warehouse(tmp_path, cnipa_fixtures):
     db = tmp_path / "w.duckdb"
     ingest([cnipa_fixtures], warehouse=db)

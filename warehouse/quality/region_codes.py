@@ -41,7 +41,7 @@ def _location() -> Mapping[str, Any]:
 
 def region_codes() -> Iterator[tuple[str, str, str]]:
     """(level, code, name) for every code of the current vintage."""
-    for _, province in _location().items():
+    for province in _location().values():
         code2 = province["_admin_code"][:2]
         yield "province", code2, province["_full_name"]
         if code2 in _WITHOUT_SUBUNITS:

@@ -103,7 +103,7 @@ def run_checks(
     checks = tuple(checks or all_checks())
     with warehouse_lock(path, purpose="check"):
         _prepare(path, memory_limit)
-        gx_results = validate(path, checks, run_id=report.run_id, docs_dir=docs_dir)
+        gx_results = validate(path, checks, run_id=report.run_id, run_time=started, docs_dir=docs_dir)
         if docs_dir is not None:
             make_offline(docs_dir)
             report.docs_path = str(docs_dir / "index.html")

@@ -11,6 +11,7 @@ import logging
 from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -93,14 +94,23 @@ def _quiet_gx() -> Iterator[None]:
 
 
 def validate(
-    warehouse: Path, checks: Iterable[Check], *, run_id: str, docs_dir: Path | None = None
+    warehouse: Path,
+    checks: Iterable[Check],
+    *,
+    run_id: str,
+    run_time: datetime | None = None,
+    docs_dir: Path | None = None,
 ) -> dict[str, GxResult]:
     """Evaluate every check; return the results by rule name. Data Docs go to `docs_dir` if given."""
+    # An aware UTC time: GX's default goes through the local zone, which a process may have broken.
+    run = RunIdentifier(run_name=run_id, run_time=run_time or datetime.now(UTC))
     with _quiet_gx():
-        return _validate(Path(warehouse), checks, run_id, docs_dir)
+        return _validate(Path(warehouse), checks, run, docs_dir)
 
 
-def _validate(warehouse: Path, checks: Iterable[Check], run_id: str, docs_dir: Path | None) -> dict[str, GxResult]:
+def _validate(
+    warehouse: Path, checks: Iterable[Check], run: RunIdentifier, docs_dir: Path | None
+) -> dict[str, GxResult]:
     gx_duckdb.install()
     context = gx.get_context(mode="ephemeral")
     context.variables.progress_bars = ProgressBarsConfig(globally=False)
@@ -125,7 +135,7 @@ def _validate(warehouse: Path, checks: Iterable[Check], run_id: str, docs_dir: P
         checkpoint = context.checkpoints.add(gx.Checkpoint(
             name="zhuanti-check", validation_definitions=definitions, actions=actions, result_format="SUMMARY"
         ))
-        outcome = checkpoint.run(run_id=RunIdentifier(run_name=run_id))
+        outcome = checkpoint.run(run_id=run)
     finally:
         gx_duckdb.close_datasource(datasource)
     return {
