@@ -165,6 +165,57 @@ def status(
         console.print(f"[bold red]warning:[/bold red] {problem}")
 
 
+@app.command()
+def refresh(
+    inbox: Annotated[Path | None, typer.Option("--inbox", help="Folder of new packages [default: $ZHUANTI_HOME/inbox].")] = None,
+    warehouse: WarehouseOpt = None,
+    workers: Annotated[int | None, typer.Option("--workers", "-j", help="Parser processes [default: cores].")] = None,
+    themes: Annotated[bool, typer.Option("--themes/--no-themes", help="Rebuild the registered themes.")] = True,
+    as_json: JsonOpt = False,
+) -> None:
+    """The weekly job: load new packages, check them, rebuild registered themes, publish the snapshot.
+
+    Exit code 0 when done, 1 when a package could not be read, 3 when the freshness alarm fires
+    (the newest CNIPA data is too old or a weekly package is missing), 2 when it cannot run.
+    """
+    from flows.orchestration import run_flow
+    from flows.refresh import refresh as refresh_flow
+    from warehouse.lock import WarehouseBusy
+
+    params = dict(inbox=str(inbox) if inbox else None, warehouse=str(warehouse) if warehouse else None,
+                  workers=workers, build_themes=themes, fail_when_stale=False)
+    try:
+        summary = run_flow(refresh_flow, **params)
+    except (WarehouseBusy, FileNotFoundError) as exc:
+        console.print(f"[red]error:[/red] {exc}")
+        raise typer.Exit(2) from None
+    if as_json:
+        _print_json(summary)
+    else:
+        _print_refresh(summary)
+    if summary["freshness"]["stale"]:
+        raise typer.Exit(3)
+    raise typer.Exit(1 if summary["files_failed"] else 0)
+
+
+def _print_refresh(s: dict) -> None:
+    if s["nothing_new"]:
+        Console().print(f"nothing new in {s['inbox']} ({s['files']['already_loaded']} files already loaded)")
+    else:
+        d = s["documents"]
+        Console().print(f"loaded {s['files']['new']} new files: {d['loaded']:,} documents, {d['rejected']:,} rejected")
+        if s["check"]:
+            c = s["check"]
+            state = "passed" if c["passed"] else f"FAILED: {', '.join(c['errors_failed'])}"
+            Console().print(f"quality checks {state}; warnings: {', '.join(c['warnings']) or 'none'}")
+        for t in s["themes"]:
+            Console().print(f"theme {t.get('theme')}: {t.get('members')} members → {t.get('output')}")
+        Console().print(f"snapshot for readers: {s['snapshot']}")
+    for problem in s["freshness"]["problems"]:
+        console.print(f"[bold red]warning:[/bold red] {problem}")
+    Console().print(f"run summary: {s['summary_path']}")
+
+
 from flows.cli_check import check as _check  # noqa: E402
 
 app.command(name="check")(_check)

@@ -14,6 +14,7 @@ import time
 from collections import defaultdict, deque
 from collections.abc import Callable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Executor, Future, ProcessPoolExecutor, wait
+from contextlib import ExitStack
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -22,6 +23,7 @@ from sources.packaging import Limits, PackagingError, WorkUnit, find_bulk_files,
 from sources.units import FileCounts, UnitResult, load_spooled, parse_unit, parse_unit_spooled
 from warehouse.db import connect, refresh_current
 from warehouse.load import BulkFile, FileOutcome, Loader
+from warehouse.lock import warehouse_lock
 
 PLAIN_FILES_PER_UNIT = 200
 
@@ -192,65 +194,77 @@ def ingest(
     jobs = plan_jobs(paths, limits)
     if progress:
         progress("planned", 0, sum(len(j.units) for j in jobs))
-    runner = make_runner(workers, dask_address, spool_dir)
-    con = connect(warehouse, memory_limit=memory_limit)
-    loader = Loader(con)
-    try:
-        for job in jobs:
-            if job.error:
-                _fail(loader, summary, [bulk_file(p) for p in job.paths], job.error)
-        state: dict = {}
-        for j, result in _results_in_job_order(jobs, runner, options, limits):
-            job = jobs[j]
-            if job.error:
-                continue
-            if result is None:
-                _close_job(loader, summary, job, state.pop(j, None))
-                continue
-            if progress:
-                progress("unit", result.seen, 1)
-            st = state.get(j)
-            if st is None:
-                files = [bulk_file(p) for p in job.paths]
-                st = state[j] = {"files": files, "counts": [FileCounts() for _ in files],
-                                 "error": None, "started": time.perf_counter(), "open": False}
-            if st["error"]:
-                continue
-            if result.error:
-                st["error"] = result.error
-                if st["open"]:
-                    loader.rollback()
-                    st["open"] = False
-                continue
-            if not st["open"]:
-                loader.begin(st["files"])
-                st["open"] = True
-            loader.insert(result, st["files"])
-            for total, part in zip(st["counts"], result.files, strict=True):
-                total.merge(part)
+    with ExitStack() as stack:
+        stack.enter_context(warehouse_lock(warehouse, "ingest"))
+        runner = make_runner(workers, dask_address, spool_dir)
+        stack.callback(runner.close)
+        con = connect(warehouse, memory_limit=memory_limit)
+        stack.callback(con.close)
+        _run_jobs(jobs, runner, Loader(con), summary, options, limits, progress)
         refresh_current(con)
         summary.superseded = con.execute("select count(*) from superseded_publications").fetchone()[0]
         con.execute("checkpoint")
-    finally:
-        con.close()
-        runner.close()
     summary.seconds = time.perf_counter() - started
     return summary
 
 
-def _close_job(loader: Loader, summary: IngestSummary, job: Job, st: dict | None) -> None:
-    if st is None:  # a zip with no XML in it
-        files = [bulk_file(p) for p in job.paths]
-        st = {"files": files, "counts": [FileCounts() for _ in files], "error": None,
-              "started": time.perf_counter(), "open": False}
-    if st["error"]:
-        _fail(loader, summary, st["files"], st["error"])
+@dataclass
+class _JobState:
+    files: list[BulkFile]
+    counts: list[FileCounts]
+    started: float = field(default_factory=time.perf_counter)
+    error: str | None = None
+    open: bool = False  # a transaction is open for this job
+
+
+def _start(job: Job) -> _JobState:
+    files = [bulk_file(p) for p in job.paths]
+    return _JobState(files, [FileCounts() for _ in files])
+
+
+def _run_jobs(jobs: list[Job], runner: Runner, loader: Loader, summary: IngestSummary, options: ParseOptions,
+              limits: Limits, progress) -> None:
+    for job in jobs:
+        if job.error:
+            _fail(loader, summary, [bulk_file(p) for p in job.paths], job.error)
+    states: dict[int, _JobState] = {}
+    for j, result in _results_in_job_order(jobs, runner, options, limits):
+        job = jobs[j]
+        if job.error:
+            continue
+        if result is None:
+            _close_job(loader, summary, states.pop(j, None) or _start(job))
+            continue
+        if progress:
+            progress("unit", result.seen, 1)
+        st = states.get(j)
+        if st is None:
+            st = states[j] = _start(job)
+        if st.error:
+            continue
+        if result.error:
+            st.error = result.error
+            if st.open:
+                loader.rollback()
+                st.open = False
+            continue
+        if not st.open:
+            loader.begin(st.files)
+            st.open = True
+        loader.insert(result, st.files)
+        for total, part in zip(st.counts, result.files, strict=True):
+            total.merge(part)
+
+
+def _close_job(loader: Loader, summary: IngestSummary, st: _JobState) -> None:
+    if st.error:
+        _fail(loader, summary, st.files, st.error)
         return
-    if not st["open"]:
-        loader.begin(st["files"])
-    seconds = time.perf_counter() - st["started"]
-    outcomes = [FileOutcome(f, c, "loaded", seconds=seconds / len(st["files"]))
-                for f, c in zip(st["files"], st["counts"], strict=True)]
+    if not st.open:  # a zip with no XML in it still gets its manifest row
+        loader.begin(st.files)
+    seconds = time.perf_counter() - st.started
+    outcomes = [FileOutcome(f, c, "loaded", seconds=seconds / len(st.files))
+                for f, c in zip(st.files, st.counts, strict=True)]
     loader.commit(outcomes)
     for o in outcomes:
         summary.files += 1

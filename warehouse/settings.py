@@ -19,6 +19,7 @@ class Settings(BaseSettings):
 
     home: Path = Field(default=Path("~/.zhuanti"), description="data root")
     warehouse: Path | None = Field(default=None, description="warehouse file; default HOME/warehouse.duckdb")
+    inbox: Path | None = Field(default=None, description="where new bulk packages arrive; default HOME/inbox")
     workers: int = Field(default_factory=lambda: os.cpu_count() or 1, ge=1, description="parser processes")
     full_text: bool = Field(default=False, description="also keep descriptions (abstracts and claims always)")
     memory_limit: str = Field(default="4GB", description="DuckDB memory limit")
@@ -33,6 +34,10 @@ class Settings(BaseSettings):
     @property
     def home_dir(self) -> Path:
         return self.home.expanduser()
+
+    @property
+    def inbox_path(self) -> Path:
+        return (self.inbox or self.home_dir / "inbox").expanduser()
 
     @property
     def warehouse_path(self) -> Path:
