@@ -216,6 +216,28 @@ def _print_refresh(s: dict) -> None:
     Console().print(f"run summary: {s['summary_path']}")
 
 
+@app.command()
+def serve(
+    start_server: Annotated[bool, typer.Option("--start-server/--no-start-server",
+                            help="Start a Prefect server when PREFECT_API_URL is not set.")] = True,
+    port: Annotated[int, typer.Option(help="Port of the Prefect server started here.")] = 4200,
+) -> None:
+    """Run the schedules of prefect.yaml (weekly refresh, Saturday 03:00 Beijing time) on this machine.
+
+    Uses the Prefect server at PREFECT_API_URL, or starts one on 127.0.0.1 with its state under
+    $ZHUANTI_HOME/prefect. Stop with Ctrl-C (or SIGTERM).
+    """
+    from flows.serve import serve as serve_schedules
+    from flows.server import ServerUnavailable
+    from warehouse.settings import get_settings
+
+    try:
+        serve_schedules(home=get_settings().home_dir, start_server=start_server, port=port)
+    except ServerUnavailable as exc:
+        console.print(f"[red]error:[/red] {exc}")
+        raise typer.Exit(2) from None
+
+
 from flows.cli_check import check as _check  # noqa: E402
 
 app.command(name="check")(_check)
