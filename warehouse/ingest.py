@@ -49,6 +49,7 @@ class IngestSummary:
     failures: list[dict] = field(default_factory=list)
     file_results: list[dict] = field(default_factory=list)
     superseded: int = 0
+    recovered: list[str] = field(default_factory=list)  # files an interrupted load had left half-written
 
     @property
     def documents_per_second(self) -> float:
@@ -62,6 +63,7 @@ class IngestSummary:
             "documents_loaded": self.documents_loaded,
             "documents_rejected": self.documents_rejected,
             "superseded_publications": self.superseded,
+            "recovered_interrupted_loads": self.recovered,
             "seconds": round(self.seconds, 3),
             "documents_per_second": round(self.documents_per_second, 1),
             "warehouse": self.warehouse,
@@ -200,7 +202,11 @@ def ingest(
         stack.callback(runner.close)
         con = connect(warehouse, memory_limit=memory_limit)
         stack.callback(con.close)
-        _run_jobs(jobs, runner, Loader(con), summary, options, limits, progress)
+        # units commit one by one: checkpoint once at the end, not every few megabytes of WAL
+        con.execute("set checkpoint_threshold = '4GB'")
+        loader = Loader(con)
+        summary.recovered = loader.recover()
+        _run_jobs(jobs, runner, loader, summary, options, limits, progress)
         refresh_current(con)
         summary.superseded = con.execute("select count(*) from superseded_publications").fetchone()[0]
         con.execute("checkpoint")
@@ -244,9 +250,6 @@ def _run_jobs(jobs: list[Job], runner: Runner, loader: Loader, summary: IngestSu
             continue
         if result.error:
             st.error = result.error
-            if st.open:
-                loader.rollback()
-                st.open = False
             continue
         if not st.open:
             loader.begin(st.files)
@@ -265,7 +268,7 @@ def _close_job(loader: Loader, summary: IngestSummary, st: _JobState) -> None:
     seconds = time.perf_counter() - st.started
     outcomes = [FileOutcome(f, c, "loaded", seconds=seconds / len(st.files))
                 for f, c in zip(st.files, st.counts, strict=True)]
-    loader.commit(outcomes)
+    loader.finish(outcomes)
     for o in outcomes:
         summary.files += 1
         summary.documents_seen += o.counts.seen
@@ -280,7 +283,7 @@ def _close_job(loader: Loader, summary: IngestSummary, st: _JobState) -> None:
 
 def _fail(loader: Loader, summary: IngestSummary, files: list[BulkFile], error: str) -> None:
     for f in files:
-        loader.record_failure(FileOutcome(f, FileCounts(), "failed", error=error))
+        loader.discard(FileOutcome(f, FileCounts(), "failed", error=error))
         summary.files += 1
         summary.files_failed += 1
         summary.failures.append({"path": f.path, "error": error})

@@ -1,8 +1,16 @@
-"""Writing parsed bulk files into the warehouse: one transaction per bulk file, idempotent.
+"""Writing parsed bulk files into the warehouse: idempotent, atomic per file, bounded in memory.
 
-Loading a file deletes every row that carries its `file_id` and inserts the new rows from Arrow
-tables (no per-row INSERT), then writes its manifest row, all in one transaction. A file that fails
-as a whole is rolled back and recorded as failed, unless an earlier load of it is still good.
+A bulk file becomes visible in one transaction: its manifest row turns from `loading` to `loaded`.
+Before that, `begin` deletes every row the file carried (a reload replaces exactly its rows) and
+marks it `loading`; each work unit's rows are then inserted from Arrow tables (no per-row INSERT) and
+committed on their own. That keeps memory flat whatever the size of the file: DuckDB holds an
+uncommitted append, and the Arrow buffers it was scanned from, until commit, so one transaction over
+a 100,000-document package grew the writer to a gigabyte.
+
+Readers never see a half-loaded file: the views take only files whose status is `loaded`. A load that
+fails, or a process killed mid-file, leaves rows of a `loading` file behind; they are removed by
+`discard` at once or by `recover` at the start of the next ingest, and the file is recorded as failed
+so that the next refresh loads it again.
 """
 
 from __future__ import annotations
@@ -16,6 +24,8 @@ import pyarrow as pa
 
 from schemas.model import file_elements, manifest
 from sources.units import FILE_INDEX, LOAD_TABLES, FileCounts, UnitResult
+
+FILE_TABLES = (*LOAD_TABLES, file_elements)
 
 
 @dataclass
@@ -40,22 +50,40 @@ def _next_load_seq(con: duckdb.DuckDBPyConnection) -> int:
 
 
 class Loader:
-    """Holds the one write connection; used as `with loader.transaction(files): loader.insert(...)`."""
+    """The one write connection of an ingest: begin → insert (per unit) → finish, or discard."""
 
     def __init__(self, con: duckdb.DuckDBPyConnection):
         self.con = con
         self._seq = itertools.count(_next_load_seq(con))
 
+    def recover(self) -> list[str]:
+        """Remove what an interrupted load left behind; return the paths it concerned."""
+        rows = self.con.execute("select file_id, path from load_manifest where status = 'loading'").fetchall()
+        if not rows:
+            return []
+        self.con.begin()
+        for file_id, _ in rows:
+            self._delete_rows([file_id])
+            self.con.execute(
+                "update load_manifest set status = 'failed', documents_seen = 0, documents_loaded = 0, "
+                "documents_rejected = 0, error = ? where file_id = ?",
+                ["interrupted while loading (the process ended); load the file again", file_id],
+            )
+        self.con.commit()
+        return [path for _, path in rows]
+
     def begin(self, files: list[BulkFile]) -> None:
         self.con.begin()
-        ids = [f.file_id for f in files]
-        for table in (*LOAD_TABLES, file_elements):
-            self.con.execute(f"delete from {table.name} where file_id in (select unnest(?::varchar[]))", [ids])
+        self._delete_rows([f.file_id for f in files])
+        for f in files:
+            self._write_manifest(FileOutcome(f, FileCounts(), "loading"))
+        self.con.commit()
 
     def insert(self, result: UnitResult, files: list[BulkFile]) -> None:
-        """Insert a unit's tables; `files` is parallel to `result.unit.paths`."""
+        """Insert and commit a unit's tables; `files` is parallel to `result.unit.paths`."""
         ids = pa.table({FILE_INDEX: pa.array(range(len(files)), pa.int32()),
                         "file_id": pa.array([f.file_id for f in files], pa.string())})
+        self.con.begin()
         self.con.register("unit_files", ids)
         try:
             for table in LOAD_TABLES:
@@ -69,14 +97,39 @@ class Loader:
                     f"select {cols} from unit_batch join unit_files using ({FILE_INDEX})"
                 )
                 self.con.unregister("unit_batch")
+            self.con.commit()
+        except BaseException:
+            self.con.rollback()
+            raise
         finally:
             self.con.unregister("unit_files")
 
-    def commit(self, outcomes: list[FileOutcome]) -> None:
+    def finish(self, outcomes: list[FileOutcome]) -> None:
+        """Make the files visible: one transaction writes their manifest rows as loaded."""
+        self.con.begin()
         for o in outcomes:
             self._write_manifest(o)
             self._write_elements(o)
         self.con.commit()
+
+    def discard(self, outcome: FileOutcome) -> None:
+        """A file that could not be loaded: its rows go, and it is recorded as failed.
+
+        A file that failed before anything of it was written (it could not even be opened) keeps an
+        earlier good load, if there is one.
+        """
+        row = self.con.execute("select status from load_manifest where file_id = ?",
+                               [outcome.file.file_id]).fetchall()
+        if row and row[0][0] == "loaded":
+            return
+        self.con.begin()
+        self._delete_rows([outcome.file.file_id])
+        self._write_manifest(outcome)
+        self.con.commit()
+
+    def _delete_rows(self, ids: list[str]) -> None:
+        for table in FILE_TABLES:
+            self.con.execute(f"delete from {table.name} where file_id in (select unnest(?::varchar[]))", [ids])
 
     def _write_elements(self, o: FileOutcome) -> None:
         items = sorted(o.counts.elements.items())
@@ -92,21 +145,10 @@ class Loader:
         self.con.execute("insert into file_elements select * from element_batch")
         self.con.unregister("element_batch")
 
-    def rollback(self) -> None:
-        self.con.rollback()
-
-    def record_failure(self, outcome: FileOutcome) -> None:
-        """A file that could not be loaded: recorded, unless an earlier good load of it stands."""
-        good = self.con.execute(
-            "select count(*) from load_manifest where file_id = ? and status = 'loaded'", [outcome.file.file_id]
-        ).fetchone()[0]
-        if not good:
-            self.con.begin()
-            self._write_manifest(outcome)
-            self.con.commit()
-
     def _write_manifest(self, o: FileOutcome) -> None:
         c = o.counts
+        if c.seen != c.loaded + c.rejected:
+            raise AssertionError(f"{o.file.path}: counts do not reconcile: {c}")
         row = {
             "file_id": o.file.file_id,
             "path": o.file.path,
@@ -125,8 +167,6 @@ class Loader:
             "started_at": o.started_at,
             "seconds": o.seconds,
         }
-        if c.seen != c.loaded + c.rejected:
-            raise AssertionError(f"{o.file.path}: counts do not reconcile: {c}")
         self.con.execute("delete from load_manifest where file_id = ?", [o.file.file_id])
         cols = manifest.column_names
         self.con.execute(

@@ -180,3 +180,26 @@ def test_zip_flat_with_xml_members(tmp_path, cnipa_fixtures):
             zf.writestr(name, data)
     s = ingest([z], warehouse=tmp_path / "w.duckdb")
     assert (s.documents_seen, s.documents_loaded) == (3, 3)
+
+
+def test_an_interrupted_load_is_invisible_then_recovered(tmp_path, cnipa_fixtures):
+    from sources.packaging import WorkUnit
+    from sources.units import parse_unit
+    from warehouse.db import connect
+    from warehouse.ingest import bulk_file
+    from warehouse.load import Loader
+
+    path = str(sorted(cnipa_fixtures.glob("*.xml"))[0])
+    db = tmp_path / "w.duckdb"
+    con = connect(db)
+    loader = Loader(con)
+    files = [bulk_file(path)]
+    loader.begin(files)
+    loader.insert(parse_unit(WorkUnit((path,))), files)  # ... and the process dies before finish()
+    assert con.execute("select count(*) from publications").fetchone()[0] == 1
+    assert con.execute("select count(*) from patents").fetchone()[0] == 0  # readers never see it
+    con.close()
+    s = ingest([cnipa_fixtures], warehouse=db)
+    assert s.recovered == [files[0].path]
+    assert query(db, "select count(*), count(distinct pub_number) from publications") == [(3, 3)]
+    assert query(db, "select count(*) from load_manifest where status = 'loaded'") == [(3,)]

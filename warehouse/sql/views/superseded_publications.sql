@@ -4,6 +4,7 @@ with versions as (
     select p.pub_number, p.file_id, m.path, m.batch_date, m.load_seq
     from publications as p
     join load_manifest as m using (file_id)
+    where m.status = 'loaded'
 )
 select
     v.pub_number,
