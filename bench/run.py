@@ -104,16 +104,49 @@ def ingest(inbox: Path, warehouse: Path, workers: int) -> dict:
     }
 
 
-def corpus(out: Path, documents: int, seed: int) -> Path:
-    marker = out / f".done-{documents}-{seed}"
+def corpus(out: Path, documents: int, seed: int, batch_date=None) -> Path:
+    marker = out / f".done-{documents}-{seed}-{batch_date}"
     if not marker.exists():
         if out.exists():
             import shutil
 
             shutil.rmtree(out)
-        generate(out=out, documents=documents, seed=seed, package="weekly")
+        generate(out=out, documents=documents, seed=seed, package="weekly", batch_date=batch_date)
         marker.touch()
     return out
+
+
+def env_for(home: Path) -> dict:
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "ZHUANTI_HOME": str(home)}
+    env.pop("PREFECT_API_URL", None)
+    return env
+
+
+def check(warehouse: Path, documents: int) -> dict:
+    report, seconds, peak = run_measured(zhuanti("check", "--warehouse", str(warehouse), "--json"),
+                                         env_for(warehouse.parent))
+    return {"seconds": seconds, "seconds_per_100k": seconds * 100_000 / documents, "passed": report["passed"],
+            "peak_rss_mb": peak / 2**20}
+
+
+def refresh(big: Path, week: Path, home: Path, workers: int) -> dict:
+    """A full refresh of the big corpus, then one that adds one more weekly package."""
+    import shutil
+
+    shutil.rmtree(home, ignore_errors=True)
+    inbox = home / "inbox"
+    inbox.mkdir(parents=True)
+    for zip_path in big.glob("*.zip"):
+        os.link(zip_path, inbox / f"big-{zip_path.name}")
+    args = ("refresh", "--inbox", str(inbox), "--workers", str(workers), "--json")
+    full, full_seconds, _ = run_measured(zhuanti(*args), env_for(home))
+    for zip_path in week.glob("*.zip"):
+        os.link(zip_path, inbox / f"week-{zip_path.name}")
+    one, week_seconds, _ = run_measured(zhuanti(*args), env_for(home))
+    share = one["documents"]["seen"] / (full["documents"]["seen"] + one["documents"]["seen"])
+    return {"full_seconds": full_seconds, "full_documents": full["documents"]["seen"],
+            "week_seconds": week_seconds, "week_documents": one["documents"]["seen"], "share": share,
+            "ratio": week_seconds / (full_seconds * share)}
 
 
 def git_commit() -> str:
@@ -183,10 +216,24 @@ def main(argv: list[str] | None = None) -> int:
         {"metric": f"peak RSS growth {args.small:,} → {args.documents:,}", "value": f"{growth:.2f}×",
          "ratio": growth, "target": "≤ 1.5×"},
     ]
+    ch = check(args.work / "warehouse.duckdb", full["documents"])
+    rows.append({"metric": "zhuanti check (seconds per 100,000 documents)", "value": f"{ch['seconds_per_100k']:.1f}",
+                 "target": "in DuckDB, not Python loops"})
+    from datetime import date, timedelta
+
+    week = corpus(args.work / f"week-{args.documents // 10}", args.documents // 10, args.seed + 2,
+                  batch_date=date.today() - timedelta(days=1))
+    rf = refresh(big, week, args.work / "refresh-home", args.workers)
+    rows += [
+        {"metric": f"full refresh, {rf['full_documents']:,} documents (s)", "value": f"{rf['full_seconds']:.1f}"},
+        {"metric": f"refresh adding one week of {rf['week_documents']:,} documents (s)",
+         "value": f"{rf['week_seconds']:.1f}", "ratio": rf["ratio"],
+         "target": "≤ 2× its share of a full refresh"},
+    ]
     meta = {
         "documents": args.documents, "seed": args.seed, "workers": args.workers, "machine": machine(),
         "date": datetime.now(UTC).strftime("%Y-%m-%d"), "commit": git_commit(),
-        "ceiling": ceil, "ingest": full, "ingest_small": small_run,
+        "ceiling": ceil, "ingest": full, "ingest_small": small_run, "check": ch, "refresh": rf,
     }
     write_report(rows, meta, args.work, args.markdown)
     print(args.markdown.read_text(encoding="utf-8"))
