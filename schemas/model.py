@@ -32,7 +32,7 @@ APPLICANT_TYPES = (
     "other",
 )
 SCHEMES = ("IPC", "CPC", "LOC", "USPC", "FI")
-TEXT_TYPES = ("abstract", "claims", "description", "design_brief")
+TEXT_TYPES = ("abstract", "claims", "description", "design_brief", "title")
 RELATIONS = (
     "divisional_parent",
     "pct_application",
@@ -87,7 +87,11 @@ publications = Table(
         Field("format_version", "text", "schema/DTD version of the document", example="V2.2.1"),
         Field("doc_file_name", "text", "the office's own file name of the document"),
         Field("date_produced", "date", "date the office produced the document"),
-        Field("status", "text", "office status of the record (DOCDB: A amended, C created, D deleted)"),
+        Field("status", "text", "office status of the record (DOCDB: A amended, C created, D deleted; a "
+              "publication whose current version is D is left out of the views)"),
+        Field("pub_number_epodoc", "text", "publication number in EPO's epodoc form (DOCDB)", example="WO2022259205"),
+        Field("pub_number_original", "text", "publication number as the office wrote it (DOCDB original form)",
+              example="2022/259205"),
     ),
     key=("pub_number",),
 )
@@ -110,6 +114,10 @@ applications = Table(
         Field("filing_date", "date", "filing date"),
         Field("app_type", "text", "application type", values=APP_TYPES),
         Field("app_type_raw", "text", "application type as written in the source", example="10"),
+        Field("series_code", "text", "USPTO application series code: the first two digits of the application "
+              "number", example="29"),
+        Field("app_number_epodoc", "text", "application number in EPO's epodoc form (DOCDB)",
+              example="DE1964B077613"),
     ),
     key=("pub_number",),
     parent="publications",
@@ -140,6 +148,8 @@ parties = Table(
         Field("region_method", "text", "how the region was found", values=REGION_METHODS),
         Field("region_vintage", "text", "vintage of the GB/T 2260 codes used"),
         Field("org_code", "text", "organisation code (统一社会信用代码 or agency code)"),
+        Field("name_format", "text", "DOCDB form the name was taken from: docdba (EPO-edited, preferred), "
+              "original or docdb", values=("docdba", "original", "docdb")),
     ),
     key=("pub_number", "role", "seq"),
     parent="publications",
@@ -211,7 +221,10 @@ citations = Table(
         FILE_ID,
         PUB_NUMBER,
         SEQ,
-        Field("category", "text", "who cited it or the search-report category"),
+        Field("category", "text", "who cited it (USPTO: cited by examiner) or the search-report category "
+              "(DOCDB: X, Y, A …)"),
+        Field("cited_phase", "text", "DOCDB phase in which it was cited (SEA search, ISR international search, "
+              "APP applicant, EXA examination …)"),
         Field("country", "text", "office of the cited document"),
         Field("number", "text", "cited document number"),
         Field("kind", "text", "cited document kind"),
@@ -226,7 +239,8 @@ citations = Table(
 
 texts = Table(
     "texts",
-    "Abstract, claims and (with the full-text setting) description.",
+    "Abstract, claims and (with the full-text setting) description; titles in languages other than "
+    "publications.title.",
     (
         FILE_ID,
         PUB_NUMBER,
@@ -234,6 +248,8 @@ texts = Table(
         Field("lang", "text", "language (ISO 639-1)"),
         Field("text", "text", "plain text; line breaks and inline markup joined without spaces",
               required=True),
+        Field("abstract_source", "text", "where a DOCDB abstract comes from (national office, EPO, or a family "
+              "member's)"),
     ),
     key=("pub_number", "text_type", "lang"),
     parent="publications",

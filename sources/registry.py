@@ -1,12 +1,20 @@
-"""The registered source adapters, in detection order."""
+"""The registered source adapters, in detection order.
+
+Each adapter recognises its format by the name of the root element in the first bytes of a file, after any
+XML declaration and DOCTYPE: CNIPA `PatentDocumentAndRelated` / `cn-patent-document`, USPTO
+`us-patent-grant` / `us-patent-application` (or a weekly file that opens with a `sequence-cwu` listing),
+DOCDB `exchange-documents` / `exchange-document` with or without the `exch:` prefix. Each pattern names
+whole root elements (a CNIPA or USPTO head never contains a DOCDB root name, nor the reverse), so no
+format can take another's files whichever adapter is asked first.
+"""
 
 from __future__ import annotations
 
 from types import ModuleType
 
-from sources import cnipa
+from sources import cnipa, docdb, uspto
 
-ADAPTERS: tuple[ModuleType, ...] = (cnipa,)
+ADAPTERS: tuple[ModuleType, ...] = (cnipa, uspto, docdb)
 
 
 def detect(head: bytes) -> ModuleType | None:
@@ -19,6 +27,6 @@ def detect(head: bytes) -> ModuleType | None:
 
 def by_name(name: str) -> ModuleType:
     for adapter in ADAPTERS:
-        if adapter.NAME == name:
+        if name == adapter.NAME:
             return adapter
     raise KeyError(name)

@@ -42,6 +42,9 @@ class FileCounts:
     seen: int = 0
     loaded: int = 0
     rejected: int = 0
+    # documents of the file that are not patents (USPTO sequence listings): counted, never loaded, and
+    # not part of `seen`, which always equals loaded + rejected
+    documents_skipped: int = 0
     formats: Counter = field(default_factory=Counter)
     versions: Counter = field(default_factory=Counter)
     newest_pub_date: date | None = None
@@ -53,6 +56,7 @@ class FileCounts:
         self.seen += other.seen
         self.loaded += other.loaded
         self.rejected += other.rejected
+        self.documents_skipped += other.documents_skipped
         self.formats.update(other.formats)
         self.versions.update(other.versions)
         self.newest_pub_date = _max(self.newest_pub_date, other.newest_pub_date)
@@ -142,6 +146,9 @@ def parse_unit(unit: WorkUnit, options: ParseOptions = ParseOptions(), limits: L
                 reject(1, member, "parse", "not a recognised patent document (unknown root element)", stream.read())
                 continue
             for raw in adapter.iter_documents(stream, member):
+                if getattr(raw, "skip_reason", None):
+                    counts.documents_skipped += 1
+                    continue
                 _parse_one(adapter, raw, options, counts, cols, file_index, reject)
     except PackagingError as exc:
         result.error = str(exc)
