@@ -239,8 +239,10 @@ def serve(
 
 
 from flows.cli_check import check as _check  # noqa: E402
+from flows.cli_report import report as _report  # noqa: E402
 
 app.command(name="check")(_check)
+app.command(name="report")(_report)
 
 
 @app.command()

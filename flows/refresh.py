@@ -1,8 +1,8 @@
 """Flow `refresh`: the weekly job of a provincial node.
 
 new bulk files in the inbox (by content hash) → ingest in parallel → quality checks → rebuild every
-registered theme and its province variants (diffs and "new this week" lists included) → publish the
-read-only snapshot → run summary. One refresh at a time per warehouse (a lock). Idempotent: nothing
+registered theme and its province variants (diffs and "new this week" lists included) → statistics and
+HTML reports → publish the read-only snapshot → run summary. One refresh at a time per warehouse (a lock). Idempotent: nothing
 new, nothing done. Resumable: every bulk file is one transaction, so after a crash the next run loads
 exactly what is missing. Ends failed when the data is stale, so Prefect's notifications fire.
 """
@@ -40,6 +40,13 @@ def themes_task(warehouse: str) -> list[dict]:
     return build_registered_themes(warehouse)
 
 
+@task(name="render-reports")
+def reports_task(warehouse: str) -> dict:
+    from warehouse.refresh import render_reports
+
+    return render_reports(warehouse)
+
+
 @task(name="publish-snapshot")
 def snapshot_task(warehouse: str) -> str:
     from warehouse.refresh import publish
@@ -74,6 +81,8 @@ def refresh(inbox: str | None = None, warehouse: str | None = None, workers: int
             run.check = step(check_task, warehouse, str(s.home_dir / "quality" / "data-docs"))
             if build_themes:
                 run.themes = step(themes_task, warehouse)
+                if any("error" not in t for t in run.themes):
+                    run.reports = step(reports_task, warehouse)
             run.snapshot = step(snapshot_task, warehouse)
         run.freshness = step(freshness_task, warehouse)
         summary = run.finish()

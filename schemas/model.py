@@ -301,6 +301,8 @@ manifest = Table(
         Field("documents_seen", "int", "documents found in the file", required=True),
         Field("documents_loaded", "int", "documents loaded", required=True),
         Field("documents_rejected", "int", "documents rejected", required=True),
+        Field("documents_skipped", "int", "documents that are not patents (USPTO sequence listings): counted, "
+              "not loaded and not part of documents_seen", required=True),
         Field("newest_pub_date", "date", "newest publication date in the file"),
         Field("batch_date", "date", "date of the delivery: newest production or publication date; "
               "decides which file wins when two carry the same publication"),

@@ -43,6 +43,7 @@ class IngestSummary:
     documents_seen: int = 0
     documents_loaded: int = 0
     documents_rejected: int = 0
+    documents_skipped: int = 0
     files_failed: int = 0
     seconds: float = 0.0
     warehouse: str = ""
@@ -62,6 +63,7 @@ class IngestSummary:
             "documents_seen": self.documents_seen,
             "documents_loaded": self.documents_loaded,
             "documents_rejected": self.documents_rejected,
+            "documents_skipped": self.documents_skipped,
             "superseded_publications": self.superseded,
             "recovered_interrupted_loads": self.recovered,
             "seconds": round(self.seconds, 3),
@@ -274,10 +276,11 @@ def _close_job(loader: Loader, summary: IngestSummary, st: _JobState) -> None:
         summary.documents_seen += o.counts.seen
         summary.documents_loaded += o.counts.loaded
         summary.documents_rejected += o.counts.rejected
+        summary.documents_skipped += o.counts.documents_skipped
         summary.file_results.append({
             "path": o.file.path, "file_id": o.file.file_id, "status": "loaded",
             "documents_seen": o.counts.seen, "documents_loaded": o.counts.loaded,
-            "documents_rejected": o.counts.rejected,
+            "documents_rejected": o.counts.rejected, "documents_skipped": o.counts.documents_skipped,
         })
 
 

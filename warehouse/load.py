@@ -55,6 +55,7 @@ class Loader:
     def __init__(self, con: duckdb.DuckDBPyConnection):
         self.con = con
         self._seq = itertools.count(_next_load_seq(con))
+        self._file_seq: dict[str, int] = {}  # one load_seq per file, from begin to finish
 
     def recover(self) -> list[str]:
         """Remove what an interrupted load left behind; return the paths it concerned."""
@@ -159,9 +160,10 @@ class Loader:
             "documents_seen": c.seen,
             "documents_loaded": c.loaded,
             "documents_rejected": c.rejected,
+            "documents_skipped": c.documents_skipped,
             "newest_pub_date": c.newest_pub_date,
             "batch_date": c.batch_date,
-            "load_seq": next(self._seq),
+            "load_seq": self._file_seq.setdefault(o.file.file_id, next(self._seq)),
             "status": o.status,
             "error": o.error,
             "started_at": o.started_at,

@@ -61,6 +61,13 @@ def build_registered_themes(warehouse: str) -> list[dict]:
     return build_all(warehouse)
 
 
+def render_reports(warehouse: str) -> dict:
+    """Statistics and HTML reports for every theme file, plus the landscape page comparing them."""
+    from flows.report import report
+
+    return report.fn(all_themes=True, warehouse=warehouse)
+
+
 def publish(warehouse: str) -> str:
     from warehouse.snapshot import publish_snapshot, snapshot_path
 
@@ -92,6 +99,7 @@ class RefreshRun:
     ingest: dict | None = None
     check: dict | None = None
     themes: list[dict] = field(default_factory=list)
+    reports: dict | None = None
     snapshot: str | None = None
     freshness: dict | None = None
 
@@ -115,6 +123,9 @@ class RefreshRun:
             "ingest_seconds": ingest.get("seconds"),
             "check": _check_summary(self.check),
             "themes": self.themes,
+            "reports": None if self.reports is None else {
+                "out": self.reports.get("out"), "landscape": self.reports.get("landscape"),
+                "pages": [r.get("page") for r in self.reports.get("reports", [])]},
             "snapshot": self.snapshot,
             "freshness": self.freshness,
         }

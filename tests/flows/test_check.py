@@ -75,12 +75,23 @@ def test_check_exit_2_without_a_warehouse(home, tmp_path):
 
 
 def test_check_exit_2_when_another_process_writes(built, home, tmp_path):
-    from warehouse.lock import warehouse_lock
+    import subprocess
+    import sys
 
     db = tmp_path / "w.duckdb"
     shutil.copy(built, db)
-    with warehouse_lock(db, purpose="test"):
+    holder = subprocess.Popen(
+        [sys.executable, "-c", "import sys, time; sys.path.insert(0, '.');"
+         "from warehouse.lock import warehouse_lock;"
+         f"cm = warehouse_lock(r'{db}', 'refresh'); cm.__enter__(); print('locked', flush=True); time.sleep(60)"],
+        stdout=subprocess.PIPE, text=True,
+    )
+    try:
+        assert holder.stdout.readline().strip() == "locked"
         result = runner.invoke(app, ["check", "--warehouse", str(db)])
+    finally:
+        holder.kill()
+        holder.wait()
     assert result.exit_code == 2
 
 
