@@ -47,6 +47,9 @@ def ingest(
     dask_address: Annotated[
         str | None, typer.Option("--dask-address", help="Parse on an existing Dask cluster (tcp://host:8786).")
     ] = None,
+    entities: Annotated[
+        Path | None, typer.Option("--entities", help="DOCDB entity DTD of the delivery (Root/DTDS/docdb-entities.dtd).")
+    ] = None,
     as_json: JsonOpt = False,
 ) -> None:
     """Load bulk files into the warehouse. Rejected documents are recorded, not fatal.
@@ -58,7 +61,8 @@ def ingest(
     from flows.orchestration import progress_reporter, run_flow
 
     params = dict(paths=[str(p) for p in paths], warehouse=str(warehouse) if warehouse else None,
-                  workers=workers, full_text=full_text, dask_address=dask_address)
+                  workers=workers, full_text=full_text, dask_address=dask_address,
+                  entities=str(entities) if entities else None)
     try:
         if as_json or not console.is_terminal:
             summary = run_flow(ingest_flow, **params)

@@ -28,6 +28,8 @@ class Settings(BaseSettings):
     dask_address: str | None = Field(default=None, description="parse on this Dask scheduler (tcp://host:8786)")
     spool_dir: Path | None = Field(default=None, description="shared folder where Dask workers hand back parts; "
                                    "default HOME/spool")
+    docdb_entities: Path | None = Field(default=None, description="the entity DTD of a DOCDB delivery "
+                                        "(Root/DTDS/docdb-entities.dtd); read locally, never fetched")
     freshness_days: int = Field(default=14, ge=1, le=30,
                                 description="alarm when the newest CNIPA publication is older than this")
 

@@ -84,3 +84,20 @@ def test_missing_path_is_a_usage_error(tmp_path):
 def test_status_without_warehouse(tmp_path):
     result = run("status", "--warehouse", tmp_path / "none.duckdb")
     assert result.exit_code == 2 and "zhuanti ingest" in result.output
+
+
+def test_docdb_entities_come_from_the_delivery_dtd(tmp_path):
+    import os
+    from pathlib import Path
+
+    import pytest
+
+    shared = Path(os.environ.get("ZHUANTI_SHARED", Path(__file__).resolve().parents[3] / "shared"))
+    samples, dtd = shared / "samples" / "docdb", shared / "data" / "docdb-entities.dtd"
+    if not dtd.exists():
+        pytest.skip(f"real samples not available: {dtd} is absent")
+    without = run("ingest", samples, "--warehouse", tmp_path / "a.duckdb", "--json")
+    assert json.loads(without.stdout)["documents_rejected"] == 1  # &SACUTE; is not an HTML5 entity
+    with_dtd = run("ingest", samples, "--warehouse", tmp_path / "b.duckdb", "--entities", dtd, "--json")
+    summary = json.loads(with_dtd.stdout)
+    assert (summary["documents_seen"], summary["documents_rejected"]) == (13, 0)

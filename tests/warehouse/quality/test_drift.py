@@ -25,7 +25,7 @@ def test_every_element_of_the_samples_is_known_and_the_list_is_well_formed():
         rows = list(csv.DictReader(f))
     keys = [(r["source_format"], r["element"]) for r in rows]
     assert len(keys) == len(set(keys))
-    assert {r["source_format"] for r in rows} == {"cnipa-new", "cnipa-old"}
+    assert {r["source_format"] for r in rows} == {"cnipa-new", "cnipa-old", "uspto-grant", "uspto-application", "docdb"}
     assert all(r["expected"] in ("true", "false") and r["evidence"] for r in rows)
 
 
