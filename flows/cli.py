@@ -244,9 +244,11 @@ def serve(
 
 from flows.cli_check import check as _check  # noqa: E402
 from flows.cli_report import report as _report  # noqa: E402
+from flows.cli_theme import theme_app as _theme_app  # noqa: E402
 
 app.command(name="check")(_check)
 app.command(name="report")(_report)
+app.add_typer(_theme_app, name="theme")
 
 
 @app.command()
