@@ -1,0 +1,3 @@
+-- The publications of some relations, once each.
+select distinct pub_number
+from ({{relations}})

@@ -1,0 +1,3 @@
+-- any: the evidence of every child; one matching child is enough.
+select *
+from ({{children}})
