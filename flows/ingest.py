@@ -28,7 +28,7 @@ def ingest_files(paths: list[str], warehouse: str, workers: int, full_text: bool
         workers=workers,
         options=ParseOptions(full_text=full_text, entities=table),
         limits=Limits(max_member_bytes=s.max_member_bytes, max_ratio=s.max_ratio),
-        memory_limit=s.memory_limit,
+        memory_limit=s.ingest_memory_limit,
         progress=current_progress(),
         dask_address=dask_address,
         spool_dir=str(s.spool_dir or s.home_dir / "spool"),

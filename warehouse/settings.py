@@ -22,7 +22,9 @@ class Settings(BaseSettings):
     inbox: Path | None = Field(default=None, description="where new bulk packages arrive; default HOME/inbox")
     workers: int = Field(default_factory=lambda: os.cpu_count() or 1, ge=1, description="parser processes")
     full_text: bool = Field(default=False, description="also keep descriptions (abstracts and claims always)")
-    memory_limit: str = Field(default="1GB", description="DuckDB memory limit of the writer")
+    memory_limit: str = Field(default="1GB", description="DuckDB memory limit for checks and theme builds")
+    ingest_memory_limit: str = Field(default="384MB", description="DuckDB memory limit of the ingest writer: "
+                                     "it only appends, and a small cache keeps its memory flat")
     max_member_bytes: int = Field(default=4 << 30, description="largest decompressed zip member")
     max_ratio: float = Field(default=200.0, description="largest compression ratio of a zip member")
     dask_address: str | None = Field(default=None, description="parse on this Dask scheduler (tcp://host:8786)")
