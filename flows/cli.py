@@ -245,6 +245,7 @@ def serve(
 from flows.cli_check import check as _check  # noqa: E402
 from flows.cli_report import report as _report  # noqa: E402
 from flows.cli_theme import theme_app as _theme_app  # noqa: E402
+from flows import cli_theme_registry  # noqa: E402, F401  (adds theme add / remove / registered)
 
 app.command(name="check")(_check)
 app.command(name="report")(_report)
