@@ -242,10 +242,10 @@ def serve(
         raise typer.Exit(2) from None
 
 
+from flows import cli_theme_registry  # noqa: E402, F401  (adds theme add / remove / registered)
 from flows.cli_check import check as _check  # noqa: E402
 from flows.cli_report import report as _report  # noqa: E402
 from flows.cli_theme import theme_app as _theme_app  # noqa: E402
-from flows import cli_theme_registry  # noqa: E402, F401  (adds theme add / remove / registered)
 
 app.command(name="check")(_check)
 app.command(name="report")(_report)

@@ -11,7 +11,7 @@ from warehouse.db import sql
 from warehouse.themes.compile import Options, compile_theme
 from warehouse.themes.definition import Branch, Theme
 from warehouse.themes.sqltemplate import quote_identifier, relation, template
-from warehouse.themes.wipo import concordance
+from warehouse.themes.wipo import concordance_columns
 
 THEME_ALIAS = "theme_out"
 VIEWS = ("patents", "patent_applicants", "patent_classifications")
@@ -43,13 +43,7 @@ def write_membership(con: duckdb.DuckDBPyConnection, theme: Theme, options: Opti
     run(con, "out_branches", branch_ids=ids, names=names, parent_ids=parents, levels=levels)
     run(con, "out_member_branches")
     write_views(con)
-    patterns = concordance()
-    from warehouse.themes.patterns import classification_key
-
-    keys = [classification_key(p.ipc_pattern) for p in patterns]
-    run(con, "out_wipo_fields", field_nos=[p.field_no for p in patterns], levels=[k.level for k in keys],
-        keys=[k.key for k in keys], sectors=[p.sector for p in patterns],
-        fields_en=[p.field_en for p in patterns], fields_zh=[p.field_zh for p in patterns])
+    run(con, "out_wipo_fields", **concordance_columns())
     run(con, "out_snapshot")
 
 

@@ -40,6 +40,15 @@ def wipo_keys(fields: list[int]) -> list[MatchKey]:
             for k in [classification_key(p.ipc_pattern)]]
 
 
+def concordance_columns() -> dict[str, list]:
+    """The concordance as parallel lists, the values of out_wipo_fields.sql."""
+    rows = concordance()
+    keys = [classification_key(p.ipc_pattern) for p in rows]
+    return {"field_nos": [p.field_no for p in rows], "levels": [k.level for k in keys], "keys": [k.key for k in keys],
+            "sectors": [p.sector for p in rows], "fields_en": [p.field_en for p in rows],
+            "fields_zh": [p.field_zh for p in rows]}
+
+
 def field_names() -> dict[int, tuple[str, str, str]]:
     """field_no → (sector, field_en, field_zh)."""
     return {p.field_no: (p.sector, p.field_en, p.field_zh) for p in concordance()}
