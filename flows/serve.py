@@ -52,10 +52,19 @@ def serve(*, home: Path, start_server: bool = True, port: int = 4200) -> None:
 
     from flows.server import find_or_start
 
+    import signal
+
     server, api_url = find_or_start(home / "prefect", start=start_server, port=port)
+
+    def stop(signum, frame):  # SIGTERM from a service manager: stop like Ctrl-C, server included
+        raise KeyboardInterrupt
+
+    signal.signal(signal.SIGTERM, stop)
     try:
         with temporary_settings(updates={PREFECT_API_URL: api_url}):
             prefect_serve(*runner_deployments(deployment_specs()), limit=1)
+    except KeyboardInterrupt:
+        pass
     finally:
         if server is not None:
             server.terminate()

@@ -29,6 +29,17 @@ def healthy(api_url: str, timeout: float = 2.0) -> bool:
         return False
 
 
+def _die_with_parent() -> None:
+    """In the child: ask Linux to stop the server when the `zhuanti serve` that started it dies."""
+    try:
+        import ctypes
+        import signal
+
+        ctypes.CDLL("libc.so.6", use_errno=True).prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        pass
+
+
 def start_local_server(home: Path, port: int = 4200, timeout: float = 120.0) -> tuple[subprocess.Popen, str]:
     """Start `prefect server start` on 127.0.0.1:port, its state under `home`; return it and its API URL."""
     api_url = f"http://127.0.0.1:{port}/api"
@@ -42,7 +53,7 @@ def start_local_server(home: Path, port: int = 4200, timeout: float = 120.0) -> 
     log = open(home / "server.log", "ab")  # noqa: SIM115 - kept open for the server's lifetime
     proc = subprocess.Popen(
         [sys.executable, "-m", "prefect", "server", "start", "--host", "127.0.0.1", "--port", str(port)],
-        env=env, stdout=log, stderr=subprocess.STDOUT,
+        env=env, stdout=log, stderr=subprocess.STDOUT, preexec_fn=_die_with_parent,
     )
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
