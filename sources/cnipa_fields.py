@@ -107,14 +107,18 @@ class RecordBuilder:
 
     # ---- classifications ----------------------------------------------------------------------
     def ipc(self, c: Classification | None, raw: str | None) -> None:
+        self.classification("IPC", c, raw, c.value if c else None)
+
+    def classification(self, scheme: str, c: Classification | None, raw: str | None, value: str | None) -> None:
+        """One IPC/CPC/USPC row; the first of a scheme is the main one. Unreadable text is a finding."""
         if c is None:
             if not is_filler(raw):
-                self.finding("ipc", raw, "not an IPC symbol")
+                self.finding(scheme.lower(), raw, f"not {'an' if scheme == 'IPC' else 'a'} {scheme} symbol")
             return
-        seq = self.next_seq("classifications", "IPC")
+        seq = self.next_seq("classifications", scheme)
         self.add(
             "classifications",
-            scheme="IPC",
+            scheme=scheme,
             seq=seq,
             symbol=c.symbol,
             symbol_raw=raw,
@@ -124,7 +128,7 @@ class RecordBuilder:
             subclass=c.subclass,
             main_group=c.main_group,
             position=c.position,
-            value=c.value,
+            value=value,
         )
 
     def loc(self, raw: str | None) -> None:

@@ -419,26 +419,8 @@ def _addressed_party(b: RecordBuilder, role: str, el: etree._Element) -> None:
 
 
 def _scheme_row(b: RecordBuilder, scheme: str, c: Classification | None, raw: str | None, value: str | None) -> None:
-    if c is None:
-        if raw:
-            b.finding(scheme.lower(), raw, f"not a {scheme} symbol")
-        return
-    seq = b.next_seq("classifications", scheme)
-    b.add(
-        "classifications",
-        scheme=scheme,
-        seq=seq,
-        symbol=c.symbol,
-        symbol_raw=raw,
-        is_main=seq == 1,
-        version=c.version,
-        section=c.section,
-        subclass=c.subclass,
-        main_group=c.main_group,
-        position=c.position,
-        # CPC adds A (additional) to the IPC's I and N
-        value=value if value in ("I", "N", "A") else None,
-    )
+    # CPC adds A (additional) to the IPC's I and N
+    b.classification(scheme, c, raw, value if value in ("I", "N", "A") else None)
 
 
 def _split_symbol(parts: list[str | None]) -> str | None:

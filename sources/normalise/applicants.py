@@ -35,17 +35,11 @@ import re
 import unicodedata
 from collections.abc import Mapping
 
+from schemas.model import APPLICANT_TYPES
+
 __all__ = ["APPLICANT_KINDS", "classify_applicant"]
 
-APPLICANT_KINDS = (
-    "enterprise",
-    "university",
-    "research_institute",
-    "hospital",
-    "government",
-    "individual",
-    "other",
-)
+APPLICANT_KINDS = APPLICANT_TYPES  # declared once, with the schema
 
 _LATIN_COMPANY = re.compile(
     r"(?i:\bco\.?,?\s*ltd\b|\bltd\b|\blimited\b|\binc\b|\bincorporated\b|\bcorp\b|\bcorporation\b|\bcompany\b"
