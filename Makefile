@@ -28,6 +28,7 @@ lint: install
 	$(BIN)/ruff check flows schemas sources warehouse tests bench
 
 bench: install
+	$(BIN)/python -m pip install --quiet -e '.[bench]'
 	$(BIN)/python bench/run.py
 
 clean:
