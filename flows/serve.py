@@ -47,12 +47,12 @@ def runner_deployments(specs: list[dict]) -> list:
 
 
 def serve(*, home: Path, start_server: bool = True, port: int = 4200) -> None:
+    import signal
+
     from prefect import serve as prefect_serve
     from prefect.settings import PREFECT_API_URL, temporary_settings
 
     from flows.server import find_or_start
-
-    import signal
 
     server, api_url = find_or_start(home / "prefect", start=start_server, port=port)
 
