@@ -5,7 +5,10 @@ from __future__ import annotations
 import atexit
 import os
 import shutil
+import subprocess
+import sys
 import tempfile
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -46,6 +49,29 @@ def cnipa_samples() -> Path:
 @pytest.fixture
 def cnipa_fixtures() -> Path:
     return FIXTURES / "cnipa"
+
+
+@contextmanager
+def _lock_held_elsewhere(warehouse: Path):
+    """Another process holds the warehouse's writer lock until the block ends (then it is killed)."""
+    holder = subprocess.Popen(
+        [sys.executable, "-c", "import sys, time; sys.path.insert(0, '.');"
+         "from warehouse.lock import warehouse_lock;"
+         f"cm = warehouse_lock(r'{warehouse}', 'refresh'); cm.__enter__(); print('locked', flush=True);"
+         "time.sleep(60)"],
+        stdout=subprocess.PIPE, text=True, cwd=ROOT,
+    )
+    try:
+        assert holder.stdout.readline().strip() == "locked"
+        yield holder
+    finally:
+        holder.kill()
+        holder.wait()
+
+
+@pytest.fixture
+def lock_held_elsewhere():
+    return _lock_held_elsewhere
 
 
 @pytest.fixture(scope="session")

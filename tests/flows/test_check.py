@@ -74,24 +74,11 @@ def test_check_exit_2_without_a_warehouse(home, tmp_path):
     assert result.exit_code == 2
 
 
-def test_check_exit_2_when_another_process_writes(built, home, tmp_path):
-    import subprocess
-    import sys
-
+def test_check_exit_2_when_another_process_writes(built, home, tmp_path, lock_held_elsewhere):
     db = tmp_path / "w.duckdb"
     shutil.copy(built, db)
-    holder = subprocess.Popen(
-        [sys.executable, "-c", "import sys, time; sys.path.insert(0, '.');"
-         "from warehouse.lock import warehouse_lock;"
-         f"cm = warehouse_lock(r'{db}', 'refresh'); cm.__enter__(); print('locked', flush=True); time.sleep(60)"],
-        stdout=subprocess.PIPE, text=True,
-    )
-    try:
-        assert holder.stdout.readline().strip() == "locked"
+    with lock_held_elsewhere(db):
         result = runner.invoke(app, ["check", "--warehouse", str(db)])
-    finally:
-        holder.kill()
-        holder.wait()
     assert result.exit_code == 2
 
 

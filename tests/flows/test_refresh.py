@@ -107,22 +107,11 @@ def test_refresh_is_idempotent_resumable_and_alarmed(tmp_path):
     assert counts(db) == clean
 
 
-def test_a_second_refresh_is_refused_while_one_runs(tmp_path, cnipa_fixtures):
+def test_a_second_refresh_is_refused_while_one_runs(tmp_path, cnipa_fixtures, lock_held_elsewhere):
     home = tmp_path / "home"
-    db = home / "warehouse.duckdb"
-    holder = subprocess.Popen(
-        [sys.executable, "-c", "import sys, time; sys.path.insert(0, '.');"
-         "from warehouse.lock import warehouse_lock;"
-         f"cm = warehouse_lock(r'{db}'); cm.__enter__(); print('locked', flush=True); time.sleep(60)"],
-        stdout=subprocess.PIPE, text=True, cwd=ROOT,
-    )
-    try:
-        assert holder.stdout.readline().strip() == "locked"
+    with lock_held_elsewhere(home / "warehouse.duckdb"):
         code, out = run("refresh", "--inbox", str(cnipa_fixtures), "--no-themes", home=home)
-        assert code == 2 and "being written by another process" in out
-    finally:
-        holder.kill()
-        holder.wait()
+    assert code == 2 and "being written by another process" in out
 
 
 def test_stale_data_raises_the_alarm(tmp_path, cnipa_fixtures):

@@ -18,21 +18,11 @@ from warehouse.lock import WarehouseBusy, lock_path, warehouse_lock
 from warehouse.snapshot import publish_snapshot
 
 
-def test_second_writer_is_refused_with_a_clear_message(tmp_path):
+def test_second_writer_is_refused_with_a_clear_message(tmp_path, lock_held_elsewhere):
     db = tmp_path / "w.duckdb"
-    holder = subprocess.Popen(
-        [sys.executable, "-c", "import sys, time; sys.path.insert(0, '.');"
-         "from warehouse.lock import warehouse_lock;"
-         f"cm = warehouse_lock(r'{db}'); cm.__enter__(); print('locked', flush=True); time.sleep(60)"],
-        stdout=subprocess.PIPE, text=True, cwd=os.getcwd(),
-    )
-    try:
-        assert holder.stdout.readline().strip() == "locked"
+    with lock_held_elsewhere(db) as holder:  # noqa: SIM117 - the inner block needs holder.pid
         with pytest.raises(WarehouseBusy, match=rf"another process \(refresh pid {holder.pid}"), warehouse_lock(db):
             pass
-    finally:
-        holder.kill()
-        holder.wait()
     # the holder died by SIGKILL: its lock file is still there, and is taken over
     assert lock_path(db).exists()
     with warehouse_lock(db) as info:
