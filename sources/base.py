@@ -8,7 +8,7 @@ An adapter module exposes:
   streaming (one CNIPA file is one document; a USPTO weekly file holds thousands);
 - `parse(doc: RawDocument, options: ParseOptions) -> Record`: the rows of one document, keyed by the
   table names of `schemas.model`, without `file_id` (the loader adds it), plus optionally
-  `ELEMENTS`: a Counter of the document's element names, for format-drift checks.
+  `ELEMENTS`: the document's root element, whose element names feed the format-drift checks.
 
 Parsing raises `DocumentError` (or lets lxml's `XMLSyntaxError` through) for a document that cannot be
 loaded; the caller turns that into a reject and carries on with the next document.
@@ -21,7 +21,8 @@ from typing import Any
 
 Row = dict[str, Any]
 Record = dict[str, list[Row]]
-# Optional extra key of a Record: a Counter of the document's element local names (format drift).
+# Optional extra key of a Record: the document's root element; the caller counts the element names below
+# it (format drift), once per work unit rather than once per document.
 ELEMENTS = "_elements"
 
 

@@ -21,12 +21,13 @@ from sources.cnipa_fields import RecordBuilder, application, publication
 from sources.normalise.dates import parse_partial_date
 from sources.normalise.ipc import ipc_from_parts, parse_ipc
 from sources.normalise.text import clean, is_filler
-from sources.xml import element_counts, element_text, join_paragraphs, localname, parse_bytes
+from sources.xml import ClarkPaths, element_text, join_paragraphs, localname, parse_bytes
 
 NAME = "cnipa"
 BUS = "http://www.sipo.gov.cn/XMLSchema/business"
 BASE = "http://www.sipo.gov.cn/XMLSchema/base"
 NS = {"b": BUS, "base": BASE}
+P = ClarkPaths(NS)  # P["b:Claims"] == "{...business}Claims"
 _ROOT_NEW = re.compile(rb"<(?:[\w-]+:)?PatentDocumentAndRelated[\s>]")
 _ROOT_OLD = re.compile(rb"<cn-patent-document[\s>]")
 _DESC_SECTIONS = ("TechnicalField", "BackgroundArt", "Disclosure", "DrawingsDescription", "InventionMode")
@@ -49,7 +50,7 @@ def parse(doc: RawDocument, options: ParseOptions = ParseOptions()) -> Record:
         record = _parse_old(root, options)
     else:
         raise DocumentError(f"unsupported CNIPA document type <{name}>", stage="parse")
-    record[ELEMENTS] = element_counts(root)
+    record[ELEMENTS] = root
     return record
 
 
@@ -62,7 +63,7 @@ def format_version(root: etree._Element) -> str | None:
 def _t(el: etree._Element | None, path: str | None = None) -> str | None:
     """Cleaned text of `el` (or of its first match of `path`); fillers become None."""
     if el is not None and path is not None:
-        el = el.find(path, NS)
+        el = el.find(P[path])
     if el is None:
         return None
     value = element_text(el)
@@ -74,7 +75,7 @@ def _by_format(parent: etree._Element | None, path: str, prefer: str) -> dict[st
     out: dict[str, etree._Element] = {}
     if parent is None:
         return out
-    for el in parent.findall(path, NS):
+    for el in parent.findall(P[path]):
         out.setdefault(el.get("dataFormat") or prefer, el)
     return out
 
@@ -117,15 +118,15 @@ def _require(value: str | None, what: str) -> str:
 # ---------------------------------------------------------------------------------------------
 # current generation
 def _parse_new(root: etree._Element, options: ParseOptions) -> Record:
-    bib = root.find("b:BibliographicData", NS)
+    bib = root.find(P["b:BibliographicData"])
     design = bib is None
     if design:
-        bib = root.find("b:DesignBibliographicData", NS)
+        bib = root.find(P["b:DesignBibliographicData"])
     if bib is None:
         raise DocumentError("no BibliographicData or DesignBibliographicData", stage="extract")
 
     pub = _pick(_by_format(bib, "b:PublicationReference", "standard"), "standard", "original")
-    pub_id = pub.find("base:DocumentID", NS) if pub is not None else None
+    pub_id = pub.find(P["base:DocumentID"]) if pub is not None else None
     doc_number = _t(pub_id, "base:DocNumber") or clean(root.get("docNumber"))
     kind = _t(pub_id, "base:Kind") or clean(root.get("kind"))
     pub_date_text = _t(pub_id, "base:Date") or clean(root.get("datePublication"))
@@ -173,7 +174,7 @@ def _parse_new(root: etree._Element, options: ParseOptions) -> Record:
     )
 
     # classifications
-    for el in _seq_sorted(bib.findall("b:ClassificationIPCRDetails/b:ClassificationIPCR", NS)):
+    for el in _seq_sorted(bib.findall(P["b:ClassificationIPCRDetails/b:ClassificationIPCR"])):
         raw = _t(el, "base:Text")
         c = parse_ipc(raw) if raw else None
         if c is None:
@@ -189,50 +190,50 @@ def _parse_new(root: etree._Element, options: ParseOptions) -> Record:
                 filter(None, (_t(el, f"b:{p}") for p in ("Section", "MainClass", "Subclass")))
             ) + " " + "/".join(filter(None, (_t(el, "b:MainGroup"), _t(el, "b:Subgroup"))))
         b.ipc(c, raw)
-    for loc in bib.findall("b:ClassificationLocarno", NS):
+    for loc in bib.findall(P["b:ClassificationLocarno"]):
         edition = loc.get("edition") or _t(loc, "b:Edition")
         for path in ("b:MainClassification", "b:FurtherClassification"):
-            for el in loc.findall(path, NS):
+            for el in loc.findall(P[path]):
                 b.loc(_t(el))
         if edition:
             b.record["publications"][0]["loc_edition"] = edition
 
     # priorities and related documents
-    for el in _original_per_sequence(bib.findall("b:PriorityDetails/b:Priority", NS)):
+    for el in _original_per_sequence(bib.findall(P["b:PriorityDetails/b:Priority"])):
         b.priority(
             _t(el, "base:WIPOST3Code"), _t(el, "base:DocNumber"), _t(el, "base:Date"), el.get("kind")
         )
-    for el in bib.findall("b:RelatedDocuments/b:Division/b:DocumentsRelation/b:ParentDocument/base:DocumentID", NS):
+    for el in bib.findall(P["b:RelatedDocuments/b:Division/b:DocumentsRelation/b:ParentDocument/base:DocumentID"]):
         b.related(
             "divisional_parent", _t(el, "base:WIPOST3Code"), _t(el, "base:DocNumber"), _t(el, "base:Date"),
             _t(el, "base:Kind"),
         )
-    for el in bib.findall("b:PCTOrRegionalApplicationData/base:DocumentID", NS):
+    for el in bib.findall(P["b:PCTOrRegionalApplicationData/base:DocumentID"]):
         b.related("pct_application", _t(el, "base:WIPOST3Code"), _t(el, "base:DocNumber"), _t(el, "base:Date"))
-    for el in bib.findall("b:PCTOrRegionalPublishingData/base:DocumentID", NS):
+    for el in bib.findall(P["b:PCTOrRegionalPublishingData/base:DocumentID"]):
         b.related(
             "pct_publication", _t(el, "base:WIPOST3Code"), _t(el, "base:DocNumber"), _t(el, "base:Date"),
             _t(el, "base:Kind"),
         )
-    for el in bib.findall("b:ReferencesCited/b:Citation", NS):
+    for el in bib.findall(P["b:ReferencesCited/b:Citation"]):
         _new_citation(b, el)
 
     # parties
-    for el in _original_per_sequence(bib.findall(".//b:ApplicantDetails/b:Applicant", NS)):
+    for el in _original_per_sequence(bib.findall(P[".//b:ApplicantDetails/b:Applicant"])):
         _new_party(b, "applicant", el, with_region=True)
-    for el in _original_per_sequence(bib.findall(".//b:AssigneeDetails/b:Assignee", NS)):
+    for el in _original_per_sequence(bib.findall(P[".//b:AssigneeDetails/b:Assignee"])):
         _new_party(b, "assignee", el, with_region=True)
-    for el in _original_per_sequence(bib.findall(".//b:InventorDetails/b:Inventor", NS)):
+    for el in _original_per_sequence(bib.findall(P[".//b:InventorDetails/b:Inventor"])):
         _new_party(b, "inventor", el)
-    for el in _original_per_sequence(bib.findall(".//b:DesignerDetails/b:Designer", NS)):
+    for el in _original_per_sequence(bib.findall(P[".//b:DesignerDetails/b:Designer"])):
         _new_party(b, "designer", el)
-    for el in _original_per_sequence(bib.findall(".//b:ExaminerDetails/b:Examiner", NS)):
+    for el in _original_per_sequence(bib.findall(P[".//b:ExaminerDetails/b:Examiner"])):
         b.party("examiner", _t(el, "base:AddressBook/base:Name") or _t(el, "base:Name") or _t(el, "b:Name"))
-    agent_details = bib.find(".//b:AgentDetails", NS)
+    agent_details = bib.find(P[".//b:AgentDetails"])
     if agent_details is not None:
         customer = _t(agent_details, "b:CustomerNumber")
         agencies: list[str] = []
-        for agent in _original_per_sequence(agent_details.findall("b:Agent", NS)):
+        for agent in _original_per_sequence(agent_details.findall(P["b:Agent"])):
             agency = _t(agent, "b:Agency/base:AddressBook/base:OrganizationName")
             if agency and agency not in agencies:
                 agencies.append(agency)
@@ -242,26 +243,26 @@ def _parse_new(root: etree._Element, options: ParseOptions) -> Record:
 
     # texts
     if design:
-        b.text("design_brief", join_paragraphs(_paras(root.find("b:DesignBriefExplanation", NS))))
-    b.text("abstract", join_paragraphs(_paras(root.find("b:Abstract", NS))))
-    claims = root.find("b:Claims", NS)
+        b.text("design_brief", join_paragraphs(_paras(root.find(P["b:DesignBriefExplanation"]))))
+    b.text("abstract", join_paragraphs(_paras(root.find(P["b:Abstract"]))))
+    claims = root.find(P["b:Claims"])
     if claims is not None:
         b.text(
             "claims",
             "\n".join(
-                filter(None, ("".join(element_text(t) for t in c.findall("b:ClaimText", NS))
-                              for c in claims.findall("b:Claim", NS)))
+                filter(None, ("".join(element_text(t) for t in c.findall(P["b:ClaimText"]))
+                              for c in claims.findall(P["b:Claim"])))
             ),
         )
     if options.full_text:
-        b.text("description", _new_description(root.find("b:Description", NS)))
+        b.text("description", _new_description(root.find(P["b:Description"])))
     return b.record
 
 
 def _paras(el: etree._Element | None) -> list[str]:
     if el is None:
         return []
-    return [element_text(p) for p in el.findall("base:Paragraphs", NS)]
+    return [element_text(p) for p in el.findall(P["base:Paragraphs"])]
 
 
 def _new_description(desc: etree._Element | None) -> str:
@@ -278,9 +279,9 @@ def _new_description(desc: etree._Element | None) -> str:
 
 
 def _new_party(b: RecordBuilder, role: str, el: etree._Element, with_region: bool = False) -> None:
-    book = el.find("base:AddressBook", NS)
+    book = el.find(P["base:AddressBook"])
     name = _t(book, "base:Name") or _t(book, "base:OrganizationName")
-    addr = book.find("base:Address", NS) if book is not None else None
+    addr = book.find(P["base:Address"]) if book is not None else None
     b.party(
         role,
         name,
@@ -296,7 +297,7 @@ def _new_party(b: RecordBuilder, role: str, el: etree._Element, with_region: boo
 
 
 def _new_citation(b: RecordBuilder, el: etree._Element) -> None:
-    doc = el.find(".//base:DocumentID", NS)
+    doc = el.find(P[".//base:DocumentID"])
     npl = None if doc is not None else _t(el)
     date_text = _t(doc, "base:Date") if doc is not None else None
     b.add(

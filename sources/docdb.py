@@ -43,7 +43,7 @@ from sources.normalise.dates import parse_partial_date
 from sources.normalise.ipc import Classification, ipc_from_parts, parse_ipc
 from sources.normalise.numbers import is_republication
 from sources.normalise.text import clean
-from sources.xml import element_counts, element_text, entity_text, join_paragraphs
+from sources.xml import element_text, entity_text, join_paragraphs
 
 NAME = "docdb"
 EXCH = "http://www.epo.org/exchange"
@@ -216,7 +216,7 @@ def parse(doc: RawDocument, options: ParseOptions = ParseOptions()) -> Record:
         raise DocumentError(f"XML syntax error: {doc.error}; this document and the rest of the file cannot be "
                             "read", stage="parse")
     record = _Reader(doc, options).record()
-    record[ELEMENTS] = element_counts(doc.element)
+    record[ELEMENTS] = doc.element
     return record
 
 

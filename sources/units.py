@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import io
 import time
-from collections import Counter
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -21,6 +21,7 @@ from schemas.model import RECORD_TABLES, rejects
 from sources import registry
 from sources.base import ELEMENTS, DocumentError, ParseOptions, RawDocument
 from sources.packaging import DocumentBytes, Limits, PackagingError, WorkUnit, iter_unit, unreadable_reason
+from sources.xml import count_tags, local_counts
 
 HEAD_BYTES = 4096
 FILE_INDEX = "file_index"
@@ -82,23 +83,21 @@ class UnitResult:
 
 
 class _Columns:
-    """Column lists per table; rows from many documents become one Arrow table each."""
+    """Rows per table; rows from many documents become one Arrow table each."""
 
     def __init__(self) -> None:
-        self.cols = {name: {f: [] for f in schema.names} for name, schema in _SCHEMAS.items()}
+        self.rows: dict[str, list[dict]] = {name: [] for name in _SCHEMAS}
 
     def add_rows(self, table: str, rows: list[dict], file_index: int) -> None:
-        cols = self.cols[table]
         for row in rows:
             row[FILE_INDEX] = file_index
-            for name, values in cols.items():
-                values.append(row.get(name))
+        self.rows[table] += rows
 
     def to_arrow(self) -> dict[str, pa.Table]:
         out = {}
-        for name, cols in self.cols.items():
+        for name, rows in self.rows.items():
             schema = _SCHEMAS[name]
-            arrays = [pa.array(cols[n], type=schema.field(n).type) for n in schema.names]
+            arrays = [pa.array([row.get(n) for row in rows], type=schema.field(n).type) for n in schema.names]
             out[name] = pa.Table.from_arrays(arrays, schema=schema)
         return out
 
@@ -117,6 +116,7 @@ def parse_unit(unit: WorkUnit, options: ParseOptions = ParseOptions(), limits: L
     started = time.perf_counter()
     result = UnitResult(unit, files=[FileCounts() for _ in unit.paths])
     cols = _Columns()
+    tags: dict[tuple[int, str], Counter] = defaultdict(Counter)  # (file index, format) -> Clark tag counts
     try:
         for file_index, item in iter_unit(unit, limits):
             counts = result.files[file_index]
@@ -149,15 +149,18 @@ def parse_unit(unit: WorkUnit, options: ParseOptions = ParseOptions(), limits: L
                 if getattr(raw, "skip_reason", None):
                     counts.documents_skipped += 1
                     continue
-                _parse_one(adapter, raw, options, counts, cols, file_index, reject)
+                _parse_one(adapter, raw, options, counts, cols, tags, file_index, reject)
     except PackagingError as exc:
         result.error = str(exc)
+    for (file_index, fmt), counted in tags.items():
+        result.files[file_index].elements.update({(fmt, name): n for name, n in local_counts(counted).items()})
     result.tables = cols.to_arrow()
     result.seconds = time.perf_counter() - started
     return result
 
 
-def _parse_one(adapter, raw: RawDocument, options, counts: FileCounts, cols: _Columns, file_index, reject) -> None:
+def _parse_one(adapter, raw: RawDocument, options, counts: FileCounts, cols: _Columns, tags, file_index,
+               reject) -> None:
     try:
         record = adapter.parse(raw, options)
     except etree.XMLSyntaxError as exc:
@@ -169,11 +172,10 @@ def _parse_one(adapter, raw: RawDocument, options, counts: FileCounts, cols: _Co
     except Exception as exc:  # a surprise in one document must not stop the file
         reject(raw.index, raw.member, "extract", f"{type(exc).__name__}: {exc}", raw.data)
         return
-    elements = record.pop(ELEMENTS, None)
+    root = record.pop(ELEMENTS, None)
     pub = record["publications"][0]
-    if elements:
-        fmt = pub["source_format"]
-        counts.elements.update({(fmt, name): n for name, n in elements.items()})
+    if root is not None:
+        count_tags(tags[file_index, pub["source_format"]], root)
     pub["doc_index"] = raw.index
     pub["member"] = raw.member
     counts.seen += 1

@@ -16,7 +16,6 @@ Element names changed between DTD versions (`parties` became `us-parties` at gra
 
 from __future__ import annotations
 
-import functools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -29,7 +28,7 @@ from sources.cnipa_fields import RecordBuilder
 from sources.normalise.dates import parse_partial_date
 from sources.normalise.ipc import Classification, ipc_from_parts, loc_edition, parse_ipc
 from sources.normalise.text import clean, is_filler
-from sources.xml import element_counts, element_text, join_paragraphs, localname, parse_bytes
+from sources.xml import element_text, join_paragraphs, localname, parse_bytes
 
 NAME = "uspto"
 GRANT, APPLICATION = "us-patent-grant", "us-patent-application"
@@ -42,8 +41,6 @@ _BOUNDARY = b"\n<?xml"
 _READ_BYTES = 1 << 20
 _FIRST_TAG = re.compile(rb"<([A-Za-z_][\w.-]*)[\s>/]")
 _ROOT_SCAN_BYTES = 4096
-# cited documents' dates repeat (month-only "19990300" above all): parse each once per process
-_citation_date = functools.lru_cache(maxsize=1 << 14)(parse_partial_date)
 _ST3 = re.compile(r"[A-Z]{2}")
 _SYMBOL_PARTS = ("section", "class", "subclass", "main-group", "subgroup")
 _APP_TYPES = {"utility": "utility", "design": "design", "plant": "plant", "reissue": "reissue"}
@@ -115,7 +112,7 @@ def parse(doc: RawDocument, options: ParseOptions = ParseOptions()) -> Record:
     if bib is None:
         raise DocumentError(f"no {_BIB[name]}", stage="extract")
     record = _Reader(root, bib, name, options).record()
-    record[ELEMENTS] = element_counts(root)
+    record[ELEMENTS] = root
     return record
 
 
@@ -385,7 +382,7 @@ class _Reader:
             kind=doc.get("kind"),
             date_text=date_text,
             # month-only dates ("19990300") are common: the best-effort date is the first of the month
-            date=_citation_date(date_text),
+            date=parse_partial_date(date_text),
             npl_text=(_t(npl, "othercit") or _t(npl)) if npl is not None else None,
         )
 

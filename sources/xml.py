@@ -41,6 +41,24 @@ def parse_bytes(data: bytes) -> etree._Element:
     return etree.fromstring(data, PARSER)
 
 
+class ClarkPaths(dict):
+    """ElementPath paths with namespace prefixes, rewritten once into Clark notation (`{uri}name`).
+
+    lxml finds a Clark path faster than the same path with a prefix map, which it re-keys on every call.
+    """
+
+    _PREFIX = re.compile(r"([A-Za-z_][\w.-]*):(?=[A-Za-z_])")
+
+    def __init__(self, namespaces: dict[str, str]):
+        super().__init__()
+        self.namespaces = namespaces
+
+    def __missing__(self, path: str) -> str:
+        clark = self._PREFIX.sub(lambda m: "{" + self.namespaces[m.group(1)] + "}", path)
+        self[path] = clark
+        return clark
+
+
 def localname(el: etree._Element) -> str:
     tag = el.tag
     if not isinstance(tag, str):
@@ -120,10 +138,15 @@ def _collect(el, parts: list[str], entities, top: bool) -> None:
 _TAG = attrgetter("tag")
 
 
-def element_counts(root: etree._Element) -> Counter:
-    """How often each element local name occurs in a document (for format-drift checks)."""
+def count_tags(tags: Counter, root: etree._Element) -> None:
+    """Add the tag of every element of a document to `tags` (counted in C, no per-element Python)."""
+    tags.update(map(_TAG, root.iter()))
+
+
+def local_counts(tags: Counter) -> Counter:
+    """Counts by Clark tag (`{uri}name`) → counts by local name; entity nodes are left out."""
     out: Counter = Counter()
-    for tag, n in Counter(map(_TAG, root.iter())).items():
+    for tag, n in tags.items():
         if isinstance(tag, str):
             out[tag.rsplit("}", 1)[-1]] += n
     return out

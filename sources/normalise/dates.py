@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import functools
 import re
 import unicodedata
 
@@ -21,6 +22,7 @@ def _is_date_filler(text: str) -> bool:
     return text == "" or set(text) <= set("0-./")
 
 
+@functools.lru_cache(maxsize=1 << 16)  # a batch repeats the same few thousand dates
 def parse_date(text: str | None) -> tuple[datetime.date | None, str | None]:
     """Return (date, finding). Fillers give (None, None); anything that is not a full valid date gives
     (None, "invalid date '…'"). Never raises.
@@ -44,6 +46,7 @@ def parse_date(text: str | None) -> tuple[datetime.date | None, str | None]:
     return None, f"invalid date '{text.strip()}'"
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def parse_partial_date(text: str | None) -> datetime.date | None:
     """Best-effort date for values that may lack the day or month: an unknown part becomes 1.
 

@@ -6,6 +6,7 @@ subgroup as written (at least two digits): "A61K 31/7076", "H01M 10/0525", "G06F
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -79,6 +80,7 @@ def _build(
     return Classification(symbol, subclass[0], subclass, main, version, position, value)
 
 
+@functools.lru_cache(maxsize=1 << 16)  # symbols repeat across documents; results are immutable
 def parse_ipc(text: str | None, *, cpc: bool = False) -> Classification | None:
     """Parse one IPC symbol in any of the written forms; None for fillers and text that is not a symbol.
 

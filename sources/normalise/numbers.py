@@ -28,6 +28,7 @@ _TWELVE = re.compile(r"(\d{4})(\d)(\d{7})(?:\.?([0-9X]))?")
 _EIGHT = re.compile(r"(\d{2})(\d)(\d{5})(?:\.?([0-9X]))?")
 _STANDARD = re.compile(r"(\d{2})(\d{4})(\d{9})")
 _PREFIX = re.compile(r"^(?:CN|ZL)+")
+_PLAIN = re.compile(r"[0-9][0-9.]*X?")
 
 
 def check_digit(digits: str) -> str:
@@ -37,6 +38,10 @@ def check_digit(digits: str) -> str:
     """
     if not re.fullmatch(r"[0-9]{12}|[0-9]{8}", digits):
         raise ValueError(f"expected 12 or 8 ASCII digits, got {digits!r}")
+    return _check_digit(digits)
+
+
+def _check_digit(digits: str) -> str:
     weights = _WEIGHTS_12 if len(digits) == 12 else _WEIGHTS_8
     remainder = sum(int(d) * w for d, w in zip(digits, weights, strict=True)) % 11
     return "X" if remainder == 10 else str(remainder)
@@ -74,6 +79,8 @@ class _Parts:
 
 
 def _prepare(text: str) -> str:
+    if _PLAIN.fullmatch(text):  # the usual case: nothing to fold
+        return text
     # NFKC folds full-width digits, letters and the full-width full stop; the ideographic full stop is
     # a separate character that hand-keyed records also use.
     prepared = unicodedata.normalize("NFKC", text).replace("。", ".").upper()
@@ -147,7 +154,7 @@ def _build(parts: _Parts, findings: list[str]) -> AppNumber:
             findings.append(f"check character '{parts.check}' ignored: 1985-1988 numbers have none")
         return AppNumber(body, standard, parts.type_digit, parts.year, False, None, tuple(findings))
 
-    expected = check_digit(body)
+    expected = _check_digit(body)
     if parts.check is None:
         return AppNumber(
             f"{body}.{expected}", standard, parts.type_digit, parts.year, False, True, tuple(findings)

@@ -10,12 +10,16 @@ from collections.abc import Iterable
 _INVISIBLE = re.compile("[\x00-\x08\x0e-\x1b\x7f\ufeff\u200b]")
 # Unicode whitespace: ASCII blanks, the whitespace C0 controls, NBSP and the ideographic space U+3000.
 _WHITESPACE = re.compile(r"\s+")
+# What `clean` has to rewrite: an invisible character, a whitespace run, or whitespace other than " ".
+_NEEDS_CLEANING = re.compile("[\x00-\x08\x0e-\x1b\x7f\ufeff\u200b]|\\s\\s|[^\\S ]")
 
 _FULLWIDTH_ASCII = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)}
 _MIDDLE_DOTS = {ord(dot): "·" for dot in "•・‧･∙⋅"}
 _NAME_TABLE = {**_FULLWIDTH_ASCII, **_MIDDLE_DOTS}
 
 _CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+# A cleaned name without any of these is already in normal form.
+_NAME_VARIANTS = re.compile(r"[\s\uff01-\uff5e•・‧･∙⋅]")
 _SPACE_BEFORE_BRACKET = re.compile(rf"(?<=[{_CJK}])\s+(?=\()")
 _SPACE_INSIDE_BRACKETS = re.compile(r"(?<=\()\s+|\s+(?=\))")
 _SPACE_AROUND_DOT = re.compile(r"\s*·\s*")
@@ -27,10 +31,7 @@ def is_filler(value: str | None) -> bool:
 
     CNIPA writes missing fields as the literal `0` and missing dates or codes as runs of zeros.
     """
-    if value is None:
-        return True
-    stripped = value.strip()
-    return stripped == "" or set(stripped) == {"0"}
+    return value is None or not value.strip().strip("0")
 
 
 def clean(value: str | None) -> str | None:
@@ -41,9 +42,10 @@ def clean(value: str | None) -> str | None:
     """
     if value is None:
         return None
-    text = _INVISIBLE.sub("", value)
-    text = _WHITESPACE.sub(" ", text).strip()
-    return None if is_filler(text) else text
+    if _NEEDS_CLEANING.search(value):
+        value = _WHITESPACE.sub(" ", _INVISIBLE.sub("", value))
+    text = value.strip()
+    return text if text.strip("0") else None
 
 
 def normalise_name(value: str | None) -> str | None:
@@ -62,8 +64,8 @@ def normalise_name(value: str | None) -> str | None:
       characters such as ㈱ or ① that are part of some names.
     """
     text = clean(value)
-    if text is None:
-        return None
+    if text is None or not _NAME_VARIANTS.search(text):
+        return text
     text = text.translate(_NAME_TABLE)
     text = _SPACE_BEFORE_BRACKET.sub("", text)
     text = _SPACE_INSIDE_BRACKETS.sub("", text)
