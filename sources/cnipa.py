@@ -30,6 +30,14 @@ NS = {"b": BUS, "base": BASE}
 P = ClarkPaths(NS)  # P["b:Claims"] == "{...business}Claims"
 _ROOT_NEW = re.compile(rb"<(?:[\w-]+:)?PatentDocumentAndRelated[\s>]")
 _ROOT_OLD = re.compile(rb"<cn-patent-document[\s>]")
+# role -> (details block, member element, whether the address is resolved to a region)
+_PARTY_ROLES = {
+    "applicant": (P["b:ApplicantDetails"], P["b:Applicant"], True),
+    "assignee": (P["b:AssigneeDetails"], P["b:Assignee"], True),
+    "inventor": (P["b:InventorDetails"], P["b:Inventor"], False),
+    "designer": (P["b:DesignerDetails"], P["b:Designer"], False),
+}
+_PARTY_DETAILS = (*(block for block, _, _ in _PARTY_ROLES.values()), P["b:ExaminerDetails"], P["b:AgentDetails"])
 _DESC_SECTIONS = ("TechnicalField", "BackgroundArt", "Disclosure", "DrawingsDescription", "InventionMode")
 
 
@@ -63,11 +71,19 @@ def format_version(root: etree._Element) -> str | None:
 def _t(el: etree._Element | None, path: str | None = None) -> str | None:
     """Cleaned text of `el` (or of its first match of `path`); fillers become None."""
     if el is not None and path is not None:
-        el = el.find(P[path])
+        el = P.find(el, path)
     if el is None:
         return None
     value = element_text(el)
     return None if not value or is_filler(value) else value
+
+
+def _first_children(el: etree._Element) -> dict[str, etree._Element]:
+    """The first child of each tag: one pass over a small block instead of one search per field."""
+    out: dict[str, etree._Element] = {}
+    for child in el:
+        out.setdefault(child.tag, child)
+    return out
 
 
 def _by_format(parent: etree._Element | None, path: str, prefer: str) -> dict[str, etree._Element]:
@@ -218,22 +234,21 @@ def _parse_new(root: etree._Element, options: ParseOptions) -> Record:
     for el in bib.findall(P["b:ReferencesCited/b:Citation"]):
         _new_citation(b, el)
 
-    # parties
-    for el in _original_per_sequence(bib.findall(P[".//b:ApplicantDetails/b:Applicant"])):
-        _new_party(b, "applicant", el, with_region=True)
-    for el in _original_per_sequence(bib.findall(P[".//b:AssigneeDetails/b:Assignee"])):
-        _new_party(b, "assignee", el, with_region=True)
-    for el in _original_per_sequence(bib.findall(P[".//b:InventorDetails/b:Inventor"])):
-        _new_party(b, "inventor", el)
-    for el in _original_per_sequence(bib.findall(P[".//b:DesignerDetails/b:Designer"])):
-        _new_party(b, "designer", el)
-    for el in _original_per_sequence(bib.findall(P[".//b:ExaminerDetails/b:Examiner"])):
+    # parties: the detail blocks, wherever they sit below the bibliographic data, in one pass
+    details: dict[str, list[etree._Element]] = {}
+    for el in bib.iter(*_PARTY_DETAILS):
+        details.setdefault(el.tag, []).append(el)
+    for role, (block, member, with_region) in _PARTY_ROLES.items():
+        for el in _original_per_sequence([m for d in details.get(block, ()) for m in d.iterchildren(member)]):
+            _new_party(b, role, el, with_region=with_region)
+    for el in _original_per_sequence([m for d in details.get(P["b:ExaminerDetails"], ())
+                                      for m in d.iterchildren(P["b:Examiner"])]):
         b.party("examiner", _t(el, "base:AddressBook/base:Name") or _t(el, "base:Name") or _t(el, "b:Name"))
-    agent_details = bib.find(P[".//b:AgentDetails"])
-    if agent_details is not None:
-        customer = _t(agent_details, "b:CustomerNumber")
+    agent_details = details.get(P["b:AgentDetails"])
+    if agent_details:
+        customer = _t(agent_details[0], "b:CustomerNumber")
         agencies: list[str] = []
-        for agent in _original_per_sequence(agent_details.findall(P["b:Agent"])):
+        for agent in _original_per_sequence(list(agent_details[0].iterchildren(P["b:Agent"]))):
             agency = _t(agent, "b:Agency/base:AddressBook/base:OrganizationName")
             if agency and agency not in agencies:
                 agencies.append(agency)
@@ -245,15 +260,12 @@ def _parse_new(root: etree._Element, options: ParseOptions) -> Record:
     if design:
         b.text("design_brief", join_paragraphs(_paras(root.find(P["b:DesignBriefExplanation"]))))
     b.text("abstract", join_paragraphs(_paras(root.find(P["b:Abstract"]))))
-    claims = root.find(P["b:Claims"])
+    claims = next(root.iterchildren(P["b:Claims"]), None)
     if claims is not None:
-        b.text(
-            "claims",
-            "\n".join(
-                filter(None, ("".join(element_text(t) for t in c.findall(P["b:ClaimText"]))
-                              for c in claims.findall(P["b:Claim"])))
-            ),
-        )
+        claim_text = P["b:ClaimText"]
+        texts = ["".join([element_text(t) for t in c.iterchildren(claim_text)])
+                 for c in claims.iterchildren(P["b:Claim"])]
+        b.text("claims", "\n".join([t for t in texts if t]))
     if options.full_text:
         b.text("description", _new_description(root.find(P["b:Description"])))
     return b.record
@@ -280,19 +292,28 @@ def _new_description(desc: etree._Element | None) -> str:
 
 def _new_party(b: RecordBuilder, role: str, el: etree._Element, with_region: bool = False) -> None:
     book = el.find(P["base:AddressBook"])
-    name = _t(book, "base:Name") or _t(book, "base:OrganizationName")
-    addr = book.find(P["base:Address"]) if book is not None else None
+    if book is None:
+        name = addr = None
+    else:
+        book_fields = _first_children(book)
+        name = _t(book_fields.get(P["base:Name"])) or _t(book_fields.get(P["base:OrganizationName"]))
+        addr = book_fields.get(P["base:Address"])
+    org_code = _t(el, "b:OrganizationCode")
+    if not with_region or addr is None:
+        b.party(role, name, org_code=org_code, with_region=with_region)
+        return
+    a = _first_children(addr)
     b.party(
         role,
         name,
-        country=_t(addr, "base:WIPOST3Code"),
-        address=_t(addr, "base:Text"),
-        postcode=_t(addr, "base:PostCode"),
-        province=_t(addr, "base:Province"),
-        city=_t(addr, "base:City"),
-        county=_t(addr, "base:County"),
-        org_code=_t(el, "b:OrganizationCode"),
-        with_region=with_region,
+        country=_t(a.get(P["base:WIPOST3Code"])),
+        address=_t(a.get(P["base:Text"])),
+        postcode=_t(a.get(P["base:PostCode"])),
+        province=_t(a.get(P["base:Province"])),
+        city=_t(a.get(P["base:City"])),
+        county=_t(a.get(P["base:County"])),
+        org_code=org_code,
+        with_region=True,
     )
 
 

@@ -27,6 +27,9 @@ class RecordBuilder:
         self._seq: dict[tuple[str, str], int] = {}
 
     def add(self, table: str, **row) -> Row:
+        return self.append(table, row)
+
+    def append(self, table: str, row: Row) -> Row:
         row["pub_number"] = self.pub_number
         self.record[table].append(row)
         return row
@@ -68,7 +71,7 @@ class RecordBuilder:
             "seq": self.next_seq("parties", role),
             "name": clean_name,
             "name_raw": name,
-            "org_code": None if is_filler(org_code) else clean(org_code),
+            "org_code": clean(org_code),
         }
         if role == "agency":
             m = _AGENCY_CODE.match(clean_name)
@@ -90,8 +93,8 @@ class RecordBuilder:
             )
             row.update(
                 country=region.country,
-                address=clean(address),
-                postcode=None if is_filler(postcode) else clean(postcode),
+                address=address,
+                postcode=clean(postcode),
                 province_code=region.province_code,
                 province=region.province,
                 city_code=region.city_code,
@@ -103,7 +106,7 @@ class RecordBuilder:
             )
             if role in ("applicant", "assignee"):
                 row["applicant_type"] = classify_applicant(row["name"], region.country)
-        self.add("parties", **row)
+        self.append("parties", row)
 
     # ---- classifications ----------------------------------------------------------------------
     def ipc(self, c: Classification | None, raw: str | None) -> None:
@@ -194,7 +197,7 @@ def application(
         "applications",
         country="CN",
         app_number=number.canonical,
-        app_number_original=None if is_filler(original) else clean(original),
+        app_number_original=clean(original),
         app_number_standard=number.standard,
         check_digit_from_source=number.check_from_source,
         check_digit_valid=number.check_valid,

@@ -17,7 +17,7 @@ import zipfile
 from collections.abc import Iterator
 from contextlib import ExitStack
 from dataclasses import dataclass
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 from typing import BinaryIO
 
 XML_SUFFIXES = (".xml",)
@@ -104,10 +104,13 @@ def split_archive_error(path: Path) -> PackagingError:
     )
 
 
+_DRIVE = re.compile(r"[A-Za-z]:")
+
+
 def _check_member(info: zipfile.ZipInfo, where: str, limits: Limits) -> None:
     name = info.filename
-    pure = PurePosixPath(name.replace("\\", "/"))
-    if pure.is_absolute() or ".." in pure.parts or re.match(r"^[A-Za-z]:", name):
+    posix = name.replace("\\", "/")
+    if posix.startswith("/") or ".." in posix.split("/") or _DRIVE.match(name):
         raise PackagingError(f"{where}: refusing member with an unsafe path {name!r}")
     if info.file_size > limits.max_member_bytes:
         raise PackagingError(

@@ -36,6 +36,7 @@ def unit_schema(table) -> pa.Schema:
 
 
 _SCHEMAS = {t.name: unit_schema(t) for t in LOAD_TABLES}
+_STRUCTS = {name: pa.struct(schema) for name, schema in _SCHEMAS.items()}
 
 
 @dataclass
@@ -94,12 +95,9 @@ class _Columns:
         self.rows[table] += rows
 
     def to_arrow(self) -> dict[str, pa.Table]:
-        out = {}
-        for name, rows in self.rows.items():
-            schema = _SCHEMAS[name]
-            arrays = [pa.array([row.get(n) for row in rows], type=schema.field(n).type) for n in schema.names]
-            out[name] = pa.Table.from_arrays(arrays, schema=schema)
-        return out
+        # a list of dicts converts to a struct array in C++ (missing keys become nulls)
+        return {name: pa.Table.from_struct_array(pa.array(rows, type=_STRUCTS[name]))
+                for name, rows in self.rows.items()}
 
 
 def decode(data: bytes) -> str:

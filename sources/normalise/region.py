@@ -187,12 +187,19 @@ class _Names(Generic[_T]):
 
     def __init__(self, by_name: Mapping[str, tuple[_T, bool]], stop_after_alias: frozenset[str]) -> None:
         self._by_name = dict(by_name)
-        self._lengths = tuple(sorted({len(name) for name in by_name}, reverse=True))
+        # name lengths to try, longest first, per first character: a handful instead of every length
+        lengths: dict[str, set[int]] = {}
+        for name in by_name:
+            lengths.setdefault(name[0], set()).add(len(name))
+        self._lengths = {first: tuple(sorted(found, reverse=True)) for first, found in lengths.items()}
         self._stop_after_alias = stop_after_alias
 
     def match(self, text: str, pos: int = 0) -> tuple[_T, int] | None:
+        lengths = self._lengths.get(text[pos : pos + 1])
+        if lengths is None:
+            return None
         room = len(text) - pos
-        for length in self._lengths:
+        for length in lengths:
             if length > room:
                 continue
             end = pos + length
