@@ -74,6 +74,15 @@ def _t(el: etree._Element | None, path: str | None = None) -> str | None:
         el = P.find(el, path)
     if el is None:
         return None
+    if len(el) == 0:  # a leaf: the usual case, read without the general text joining
+        value = el.text
+        if not value:
+            return None
+        if "\n" in value or "\t" in value or "  " in value or "\u00a0" in value:
+            value = element_text(el)
+        else:
+            value = value.strip()
+        return value if value.strip("0") else None
     value = element_text(el)
     return None if not value or is_filler(value) else value
 

@@ -36,7 +36,7 @@ def unit_schema(table) -> pa.Schema:
 
 
 _SCHEMAS = {t.name: unit_schema(t) for t in LOAD_TABLES}
-_STRUCTS = {name: pa.struct(schema) for name, schema in _SCHEMAS.items()}
+_STRUCTS = {name: pa.struct(schema.remove(schema.get_field_index(FILE_INDEX))) for name, schema in _SCHEMAS.items()}
 
 
 @dataclass
@@ -84,20 +84,33 @@ class UnitResult:
 
 
 class _Columns:
-    """Rows per table; rows from many documents become one Arrow table each."""
+    """Rows per table; rows from many documents become one Arrow table each.
+
+    Rows do not carry their file index: a unit is nearly always one bulk file, so each table keeps
+    runs of (file index, row count) and the column is built once.
+    """
 
     def __init__(self) -> None:
         self.rows: dict[str, list[dict]] = {name: [] for name in _SCHEMAS}
+        self.runs: dict[str, list[list[int]]] = {name: [] for name in _SCHEMAS}
 
     def add_rows(self, table: str, rows: list[dict], file_index: int) -> None:
-        for row in rows:
-            row[FILE_INDEX] = file_index
         self.rows[table] += rows
+        runs = self.runs[table]
+        if runs and runs[-1][0] == file_index:
+            runs[-1][1] += len(rows)
+        else:
+            runs.append([file_index, len(rows)])
 
     def to_arrow(self) -> dict[str, pa.Table]:
-        # a list of dicts converts to a struct array in C++ (missing keys become nulls)
-        return {name: pa.Table.from_struct_array(pa.array(rows, type=_STRUCTS[name]))
-                for name, rows in self.rows.items()}
+        out = {}
+        for name, rows in self.rows.items():
+            # a list of dicts converts to a struct array in C++ (missing keys become nulls)
+            table = pa.Table.from_struct_array(pa.array(rows, type=_STRUCTS[name]))
+            index = [pa.repeat(pa.scalar(fi, pa.int32()), n) for fi, n in self.runs[name]]
+            column = pa.chunked_array(index, pa.int32()) if index else pa.chunked_array([], pa.int32())
+            out[name] = table.add_column(0, _SCHEMAS[name].field(FILE_INDEX), column).combine_chunks()
+        return out
 
 
 def decode(data: bytes) -> str:

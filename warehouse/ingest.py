@@ -202,7 +202,8 @@ def ingest(
         stack.enter_context(warehouse_lock(warehouse, "ingest"))
         runner = make_runner(workers, dask_address, spool_dir)
         stack.callback(runner.close)
-        con = connect(warehouse, memory_limit=memory_limit)
+        # one DuckDB thread: the cores belong to the parsers; inserting from Arrow gains nothing from a second
+        con = connect(warehouse, memory_limit=memory_limit, threads=1)
         stack.callback(con.close)
         # units commit one by one: checkpoint once at the end, not every few megabytes of WAL
         con.execute("set checkpoint_threshold = '4GB'")
