@@ -107,10 +107,15 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 
 
 def _tidy(text: str) -> str:
-    text = _NEWLINE_RUN.sub("\u0001", text)
-    text = _CJK_GAP.sub("", text).replace("\u0001", " ")
-    text = _CONTROL.sub("", text)
-    return _SPACES.sub(" ", text).strip()
+    # each pass only where its pattern can occur: substring tests cost far less than a regex scan
+    if "\n" in text:
+        text = _NEWLINE_RUN.sub("\u0001", text)
+        text = _CJK_GAP.sub("", text).replace("\u0001", " ")
+    if not text.isprintable():
+        text = _CONTROL.sub("", text)
+    if "  " in text or "\t" in text or "\u00a0" in text:
+        text = _SPACES.sub(" ", text)
+    return text.strip()
 
 
 def element_text(el: etree._Element | None, *, entities: dict[str, str] | None = None) -> str:

@@ -146,7 +146,7 @@ def make_runner(workers: int, dask_address: str | None = None, spool_dir: str | 
         # spawn: the parent holds DuckDB threads; forking a threaded process is unsafe
         executor = ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn"))
     return Runner(executor, lambda u, o, lim: executor.submit(parse_unit, u, o, lim),
-                  lambda: executor.shutdown(wait=True, cancel_futures=True), window=max(2, workers * 2))
+                  lambda: executor.shutdown(wait=True, cancel_futures=True), window=max(2, workers * 4))
 
 
 def _results_in_job_order(
@@ -205,11 +205,13 @@ def ingest(
         # one DuckDB thread: the cores belong to the parsers; inserting from Arrow gains nothing from a second
         con = connect(warehouse, memory_limit=memory_limit, threads=1)
         stack.callback(con.close)
-        # units commit one by one: checkpoint once at the end, not every few megabytes of WAL
-        con.execute("set checkpoint_threshold = '4GB'")
+        # units commit one by one: checkpoint every few hundred megabytes of WAL, not every few megabytes,
+        # and not all at the end, where the parsers would sit idle while it runs
+        con.execute("set checkpoint_threshold = '256MB'")
         loader = Loader(con)
         summary.recovered = loader.recover()
         _run_jobs(jobs, runner, loader, summary, options, limits, progress)
+        con.execute("reset threads")  # the parsers are done: writing out the data uses every core
         refresh_current(con)
         summary.superseded = con.execute("select count(*) from superseded_publications").fetchone()[0]
         con.execute("checkpoint")
