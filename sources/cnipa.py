@@ -113,6 +113,9 @@ def _pick(blocks: dict[str, etree._Element], *order: str) -> etree._Element | No
 
 
 def _seq_sorted(elements: list[etree._Element]) -> list[etree._Element]:
+    if len(elements) < 2:
+        return elements
+
     def key(el):
         s = el.get("sequence")
         return int(s) if s and s.isdigit() else 10**6
@@ -122,6 +125,8 @@ def _seq_sorted(elements: list[etree._Element]) -> list[etree._Element]:
 
 def _original_per_sequence(elements: list[etree._Element]) -> list[etree._Element]:
     """One element per @sequence, preferring the original form (the number as printed)."""
+    if len(elements) < 2:
+        return elements
     chosen: dict[str, etree._Element] = {}
     order: list[str] = []
     for el in elements:
@@ -300,9 +305,12 @@ def _new_description(desc: etree._Element | None) -> str:
 
 
 def _new_party(b: RecordBuilder, role: str, el: etree._Element, with_region: bool = False) -> None:
-    book = el.find(P["base:AddressBook"])
+    book = P.find(el, "base:AddressBook")
     if book is None:
         name = addr = None
+    elif not with_region:
+        name = _t(book, "base:Name") or _t(book, "base:OrganizationName")
+        addr = None
     else:
         book_fields = _first_children(book)
         name = _t(book_fields.get(P["base:Name"])) or _t(book_fields.get(P["base:OrganizationName"]))
