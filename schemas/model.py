@@ -247,7 +247,7 @@ texts = Table(
         Field("text_type", "text", "which text", required=True, values=TEXT_TYPES),
         Field("lang", "text", "language (ISO 639-1)"),
         Field("text", "text", "plain text; line breaks and inline markup joined without spaces",
-              required=True),
+              required=True, compression="zstd"),
         Field("abstract_source", "text", "where a DOCDB abstract comes from (national office, EPO, or a family "
               "member's)"),
     ),
@@ -283,7 +283,7 @@ rejects = Table(
               "file name)"),
         Field("stage", "text", "where it failed", required=True, values=("read", "parse", "extract")),
         Field("reason", "text", "what went wrong", required=True),
-        Field("raw_xml", "text", "the document as received (decoded)"),
+        Field("raw_xml", "text", "the document as received (decoded)", compression="zstd"),
     ),
     key=("doc_index",),
 )
