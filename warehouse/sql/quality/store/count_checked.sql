@@ -1,3 +1,3 @@
--- Items a rule checked and how many failed (quality_checked holds the rule's rows of this run).
+-- Items a rule checked and how many failed (quality_checked is the rule's query, as a view).
 select count(*) as checked, count(*) filter (where failed) as failed
 from quality_checked
