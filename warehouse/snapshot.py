@@ -9,6 +9,7 @@ readers see the new one.
 from __future__ import annotations
 
 import os
+import shutil
 from pathlib import Path
 
 import duckdb
@@ -19,17 +20,30 @@ def snapshot_path(home: str | Path) -> Path:
 
 
 def publish_snapshot(con: duckdb.DuckDBPyConnection, target: str | Path) -> Path:
-    """Copy the database behind `con` to `target` atomically."""
+    """Copy the database behind `con` to `target` atomically.
+
+    The caller holds the writer lock and `con` is idle: after a checkpoint the file holds everything,
+    and a byte copy of it (a fraction of a second, against re-encoding every table) is the snapshot.
+    """
     target = Path(target)
     target.parent.mkdir(parents=True, exist_ok=True)
     tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
     tmp.unlink(missing_ok=True)
-    source = con.execute("select current_database()").fetchone()[0]
-    con.execute("attach ? as zhuanti_snapshot", [str(tmp)])
-    quoted = source.replace('"', '""')
+    source, path = con.execute(
+        "select database_name, path from duckdb_databases() where database_name = current_database()"
+    ).fetchone()
     try:
-        con.execute(f'copy from database "{quoted}" to zhuanti_snapshot')
+        if path:
+            con.execute("checkpoint")
+            shutil.copyfile(path, tmp)
+        else:  # an in-memory database has no file to copy
+            con.execute("attach ? as zhuanti_snapshot", [str(tmp)])
+            quoted = source.replace('"', '""')
+            try:
+                con.execute(f'copy from database "{quoted}" to zhuanti_snapshot')
+            finally:
+                con.execute("detach zhuanti_snapshot")
+        os.replace(tmp, target)
     finally:
-        con.execute("detach zhuanti_snapshot")
-    os.replace(tmp, target)
+        tmp.unlink(missing_ok=True)
     return target
