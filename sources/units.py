@@ -24,6 +24,7 @@ from sources.packaging import DocumentBytes, Limits, PackagingError, WorkUnit, i
 from sources.xml import count_tags, local_counts
 
 HEAD_BYTES = 4096
+FLUSH_DOCUMENTS = 250  # rows are turned into Arrow this often: bounded Python memory per unit
 FILE_INDEX = "file_index"
 LOAD_TABLES = (*RECORD_TABLES, rejects)
 
@@ -86,12 +87,14 @@ class UnitResult:
 class _Columns:
     """Rows per table; rows from many documents become one Arrow table each.
 
-    Rows do not carry their file index: a unit is nearly always one bulk file, so each table keeps
-    runs of (file index, row count) and the column is built once.
+    Rows are converted to Arrow every `FLUSH_DOCUMENTS` documents, so a unit never holds more than that
+    many documents as Python objects. They do not carry their file index: a unit is nearly always one
+    bulk file, so each table keeps runs of (file index, row count) and the column is built once.
     """
 
     def __init__(self) -> None:
         self.rows: dict[str, list[dict]] = {name: [] for name in _SCHEMAS}
+        self.chunks: dict[str, list[pa.StructArray]] = {name: [] for name in _SCHEMAS}
         self.runs: dict[str, list[list[int]]] = {name: [] for name in _SCHEMAS}
 
     def add_rows(self, table: str, rows: list[dict], file_index: int) -> None:
@@ -102,11 +105,19 @@ class _Columns:
         else:
             runs.append([file_index, len(rows)])
 
-    def to_arrow(self) -> dict[str, pa.Table]:
-        out = {}
+    def flush(self) -> None:
         for name, rows in self.rows.items():
-            # a list of dicts converts to a struct array in C++ (missing keys become nulls)
-            table = pa.Table.from_struct_array(pa.array(rows, type=_STRUCTS[name]))
+            if rows:
+                # a list of dicts converts to a struct array in C++ (missing keys become nulls)
+                self.chunks[name].append(pa.array(rows, type=_STRUCTS[name]))
+                self.rows[name] = []
+
+    def to_arrow(self) -> dict[str, pa.Table]:
+        self.flush()
+        out = {}
+        for name, chunks in self.chunks.items():
+            struct = pa.concat_arrays(chunks) if chunks else pa.array([], type=_STRUCTS[name])
+            table = pa.Table.from_struct_array(struct)
             index = [pa.repeat(pa.scalar(fi, pa.int32()), n) for fi, n in self.runs[name]]
             column = pa.chunked_array(index, pa.int32()) if index else pa.chunked_array([], pa.int32())
             out[name] = table.add_column(0, _SCHEMAS[name].field(FILE_INDEX), column).combine_chunks()
@@ -128,6 +139,7 @@ def parse_unit(unit: WorkUnit, options: ParseOptions = ParseOptions(), limits: L
     result = UnitResult(unit, files=[FileCounts() for _ in unit.paths])
     cols = _Columns()
     tags: dict[tuple[int, str], Counter] = defaultdict(Counter)  # (file index, format) -> Clark tag counts
+    documents = 0
     try:
         for file_index, item in iter_unit(unit, limits):
             counts = result.files[file_index]
@@ -161,6 +173,9 @@ def parse_unit(unit: WorkUnit, options: ParseOptions = ParseOptions(), limits: L
                     counts.documents_skipped += 1
                     continue
                 _parse_one(adapter, raw, options, counts, cols, tags, file_index, reject)
+                documents += 1
+                if documents % FLUSH_DOCUMENTS == 0:
+                    cols.flush()
     except PackagingError as exc:
         result.error = str(exc)
     for (file_index, fmt), counted in tags.items():

@@ -146,7 +146,7 @@ def make_runner(workers: int, dask_address: str | None = None, spool_dir: str | 
         # spawn: the parent holds DuckDB threads; forking a threaded process is unsafe
         executor = ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn"))
     return Runner(executor, lambda u, o, lim: executor.submit(parse_unit, u, o, lim),
-                  lambda: executor.shutdown(wait=True, cancel_futures=True), window=max(2, workers * 4))
+                  lambda: executor.shutdown(wait=True, cancel_futures=True), window=max(2, workers * 2))
 
 
 def _results_in_job_order(
