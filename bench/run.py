@@ -5,8 +5,11 @@ One run, one corpus, one number of workers:
 - ceiling: unzip plus a bare lxml parse of every document, in W processes (no extraction);
 - ingest: `zhuanti ingest` end to end in a subprocess; documents/s, ratio to the ceiling, peak RSS of
   the whole process tree;
+- parser stages: where one parser process spends its time per document (unzip, bare parse, field
+  extraction, the rest), to show what stands between ingest and the ceiling;
 - memory: peak RSS of ingest at a small and at the full corpus size (it must not grow with the corpus);
-- later stages (theme builds, refresh, checks) are measured when their commands exist.
+- theme builds against one bare scan of the columns they read, `zhuanti check` per 100,000 documents,
+  and a refresh adding one week against its share of a full refresh.
 
 Results go to bench/out/results.json and BENCHMARKS.md (metric, value, ratio, machine, date, commit).
 """
@@ -58,6 +61,59 @@ def ceiling(paths: list[Path], workers: int) -> dict:
         docs = sum(pool.map(_ceiling_unit, units))
     seconds = time.perf_counter() - started
     return {"documents": docs, "seconds": seconds, "documents_per_second": docs / seconds}
+
+
+def stages(paths: list[Path], units: int = 4, repeats: int = 3) -> dict:
+    """Where a worker's time goes, in microseconds per document, measured in this process on a few units:
+    unzip, bare parse, field extraction (adapter.parse minus the parse) and the rest of `parse_unit`
+    (element counting, Arrow conversion, bookkeeping). The minimum of `repeats` runs of each stage."""
+    from sources import registry
+    from sources.base import ParseOptions, RawDocument
+    from sources.packaging import find_bulk_files, iter_unit, plan_zip_units
+    from sources.units import parse_unit
+    from sources.xml import parse_bytes
+
+    chosen = [u for f in find_bulk_files(paths) for u in plan_zip_units(f)][:units + 1]
+    parse_unit(chosen[0])  # warm up: imports and the region tables
+    chosen = chosen[1:] or chosen
+    docs = sum(parse_unit(u).seen for u in chosen)
+    options = ParseOptions()
+
+    def unzip() -> None:
+        for u in chosen:
+            for _ in iter_unit(u):
+                pass
+
+    def bare_parse() -> None:
+        for u in chosen:
+            for _, item in iter_unit(u):
+                parse_bytes(item.data)
+
+    def extract() -> None:
+        for u in chosen:
+            for _, item in iter_unit(u):
+                registry.detect(item.data[:4096]).parse(RawDocument(1, None, item.data), options)
+
+    def whole() -> None:
+        for u in chosen:
+            parse_unit(u)
+
+    best = {}
+    for fn in (unzip, bare_parse, extract, whole):
+        times = []
+        for _ in range(repeats):
+            started = time.process_time()
+            fn()
+            times.append(time.process_time() - started)
+        best[fn.__name__] = min(times) / docs * 1e6
+    return {
+        "documents": docs,
+        "unzip_us": best["unzip"],
+        "parse_us": best["bare_parse"] - best["unzip"],
+        "extract_us": best["extract"] - best["bare_parse"],
+        "rest_us": best["whole"] - best["extract"],
+        "total_us": best["whole"],
+    }
 
 
 def run_measured(cmd: list[str], env: dict | None = None) -> tuple[dict, float, int]:
@@ -234,12 +290,21 @@ def main(argv: list[str] | None = None) -> int:
     rows.append({"metric": "ceiling: unzip + bare lxml parse (documents/s)", "value": f"{ceil['documents_per_second']:,.0f}"})
     full = ingest(big, args.work / "warehouse.duckdb", args.workers)
     ratio = full["documents_per_second"] / ceil["documents_per_second"]
+    st = stages([big])
     rows += [
         {"metric": "ingest end to end (documents/s)", "value": f"{full['documents_per_second']:,.0f}",
          "ratio": ratio, "target": "ratio ≥ 0.5 (≥ 0.25 required)"},
         {"metric": "ingest seconds", "value": f"{full['seconds']:.1f}"},
         {"metric": f"ingest peak RSS, {args.documents:,} documents (MB)", "value": f"{full['peak_rss_mb']:.0f}",
          "target": "≤ 1024"},
+    ]
+    share = 100 / st["total_us"]
+    rows += [
+        {"metric": f"parser, one process: {label} (µs per document, % of its time)",
+         "value": f"{st[key]:.0f} ({st[key] * share:.0f}%)"}
+        for label, key in (("unzip", "unzip_us"), ("bare parse", "parse_us"),
+                           ("field extraction and normalisation", "extract_us"),
+                           ("element counts, Arrow conversion, bookkeeping", "rest_us"))
     ]
     small_run = ingest(small, args.work / "warehouse-small.duckdb", args.workers)
     growth = full["peak_rss_mb"] / small_run["peak_rss_mb"]
@@ -275,7 +340,7 @@ def main(argv: list[str] | None = None) -> int:
     meta = {
         "documents": args.documents, "seed": args.seed, "workers": args.workers, "machine": machine(),
         "date": datetime.now(UTC).strftime("%Y-%m-%d"), "commit": git_commit(),
-        "ceiling": ceil, "ingest": full, "ingest_small": small_run, "check": ch, "refresh": rf,
+        "ceiling": ceil, "ingest": full, "parser_stages": st, "ingest_small": small_run, "check": ch, "refresh": rf,
     }
     write_report(rows, meta, args.work, args.markdown)
     print(args.markdown.read_text(encoding="utf-8"))

@@ -16,8 +16,11 @@ def test_benchmark_smoke(tmp_path):
                  "--markdown", str(markdown)]) == 0
     results = json.loads((tmp_path / "out" / "results.json").read_text())
     metrics = [r["metric"] for r in results["rows"]]
-    for needle in ("ceiling", "ingest end to end", "peak RSS growth", "zhuanti check", "one week"):
+    for needle in ("ceiling", "ingest end to end", "parser, one process: bare parse", "peak RSS growth",
+                   "zhuanti check", "one week"):
         assert any(needle in m for m in metrics), needle
     assert results["meta"]["ingest"]["documents"] == 300
+    stages = results["meta"]["parser_stages"]
+    assert stages["documents"] > 0 and stages["total_us"] > 0
     text = markdown.read_text()
     assert text.startswith("# Benchmarks") and "| metric | value | ratio |" in text
