@@ -100,7 +100,7 @@ def _by_format(parent: etree._Element | None, path: str, prefer: str) -> dict[st
     out: dict[str, etree._Element] = {}
     if parent is None:
         return out
-    for el in parent.findall(P[path]):
+    for el in P.findall(parent, path):
         out.setdefault(el.get("dataFormat") or prefer, el)
     return out
 
@@ -148,15 +148,15 @@ def _require(value: str | None, what: str) -> str:
 # ---------------------------------------------------------------------------------------------
 # current generation
 def _parse_new(root: etree._Element, options: ParseOptions) -> Record:
-    bib = root.find(P["b:BibliographicData"])
+    bib = P.find(root, "b:BibliographicData")
     design = bib is None
     if design:
-        bib = root.find(P["b:DesignBibliographicData"])
+        bib = P.find(root, "b:DesignBibliographicData")
     if bib is None:
         raise DocumentError("no BibliographicData or DesignBibliographicData", stage="extract")
 
     pub = _pick(_by_format(bib, "b:PublicationReference", "standard"), "standard", "original")
-    pub_id = pub.find(P["base:DocumentID"]) if pub is not None else None
+    pub_id = P.find(pub, "base:DocumentID") if pub is not None else None
     doc_number = _t(pub_id, "base:DocNumber") or clean(root.get("docNumber"))
     kind = _t(pub_id, "base:Kind") or clean(root.get("kind"))
     pub_date_text = _t(pub_id, "base:Date") or clean(root.get("datePublication"))
@@ -204,7 +204,7 @@ def _parse_new(root: etree._Element, options: ParseOptions) -> Record:
     )
 
     # classifications
-    for el in _seq_sorted(bib.findall(P["b:ClassificationIPCRDetails/b:ClassificationIPCR"])):
+    for el in _seq_sorted(P.findall(bib, "b:ClassificationIPCRDetails/b:ClassificationIPCR")):
         raw = _t(el, "base:Text")
         c = parse_ipc(raw) if raw else None
         if c is None:
@@ -220,32 +220,32 @@ def _parse_new(root: etree._Element, options: ParseOptions) -> Record:
                 filter(None, (_t(el, f"b:{p}") for p in ("Section", "MainClass", "Subclass")))
             ) + " " + "/".join(filter(None, (_t(el, "b:MainGroup"), _t(el, "b:Subgroup"))))
         b.ipc(c, raw)
-    for loc in bib.findall(P["b:ClassificationLocarno"]):
+    for loc in P.findall(bib, "b:ClassificationLocarno"):
         edition = loc.get("edition") or _t(loc, "b:Edition")
         for path in ("b:MainClassification", "b:FurtherClassification"):
-            for el in loc.findall(P[path]):
+            for el in P.findall(loc, path):
                 b.loc(_t(el))
         if edition:
             b.record["publications"][0]["loc_edition"] = edition
 
     # priorities and related documents
-    for el in _original_per_sequence(bib.findall(P["b:PriorityDetails/b:Priority"])):
+    for el in _original_per_sequence(P.findall(bib, "b:PriorityDetails/b:Priority")):
         b.priority(
             _t(el, "base:WIPOST3Code"), _t(el, "base:DocNumber"), _t(el, "base:Date"), el.get("kind")
         )
-    for el in bib.findall(P["b:RelatedDocuments/b:Division/b:DocumentsRelation/b:ParentDocument/base:DocumentID"]):
+    for el in P.findall(bib, "b:RelatedDocuments/b:Division/b:DocumentsRelation/b:ParentDocument/base:DocumentID"):
         b.related(
             "divisional_parent", _t(el, "base:WIPOST3Code"), _t(el, "base:DocNumber"), _t(el, "base:Date"),
             _t(el, "base:Kind"),
         )
-    for el in bib.findall(P["b:PCTOrRegionalApplicationData/base:DocumentID"]):
+    for el in P.findall(bib, "b:PCTOrRegionalApplicationData/base:DocumentID"):
         b.related("pct_application", _t(el, "base:WIPOST3Code"), _t(el, "base:DocNumber"), _t(el, "base:Date"))
-    for el in bib.findall(P["b:PCTOrRegionalPublishingData/base:DocumentID"]):
+    for el in P.findall(bib, "b:PCTOrRegionalPublishingData/base:DocumentID"):
         b.related(
             "pct_publication", _t(el, "base:WIPOST3Code"), _t(el, "base:DocNumber"), _t(el, "base:Date"),
             _t(el, "base:Kind"),
         )
-    for el in bib.findall(P["b:ReferencesCited/b:Citation"]):
+    for el in P.findall(bib, "b:ReferencesCited/b:Citation"):
         _new_citation(b, el)
 
     # parties: the detail blocks, wherever they sit below the bibliographic data, in one pass
@@ -272,8 +272,8 @@ def _parse_new(root: etree._Element, options: ParseOptions) -> Record:
 
     # texts
     if design:
-        b.text("design_brief", join_paragraphs(_paras(root.find(P["b:DesignBriefExplanation"]))))
-    b.text("abstract", join_paragraphs(_paras(root.find(P["b:Abstract"]))))
+        b.text("design_brief", join_paragraphs(_paras(P.find(root, "b:DesignBriefExplanation"))))
+    b.text("abstract", join_paragraphs(_paras(P.find(root, "b:Abstract"))))
     claims = next(root.iterchildren(P["b:Claims"]), None)
     if claims is not None:
         claim_text = P["b:ClaimText"]
@@ -281,14 +281,14 @@ def _parse_new(root: etree._Element, options: ParseOptions) -> Record:
                  for c in claims.iterchildren(P["b:Claim"])]
         b.text("claims", "\n".join([t for t in texts if t]))
     if options.full_text:
-        b.text("description", _new_description(root.find(P["b:Description"])))
+        b.text("description", _new_description(P.find(root, "b:Description")))
     return b.record
 
 
 def _paras(el: etree._Element | None) -> list[str]:
     if el is None:
         return []
-    return [element_text(p) for p in el.findall(P["base:Paragraphs"])]
+    return [element_text(p) for p in P.findall(el, "base:Paragraphs")]
 
 
 def _new_description(desc: etree._Element | None) -> str:
@@ -304,18 +304,31 @@ def _new_description(desc: etree._Element | None) -> str:
     return join_paragraphs(parts)
 
 
+_ADDRESS_BOOK, _ORG_CODE = P["base:AddressBook"], P["b:OrganizationCode"]
+_NAME, _ORG_NAME, _ADDRESS = P["base:Name"], P["base:OrganizationName"], P["base:Address"]
+
+
 def _new_party(b: RecordBuilder, role: str, el: etree._Element, with_region: bool = False) -> None:
-    book = P.find(el, "base:AddressBook")
-    if book is None:
-        name = addr = None
-    elif not with_region:
-        name = _t(book, "base:Name") or _t(book, "base:OrganizationName")
-        addr = None
-    else:
-        book_fields = _first_children(book)
-        name = _t(book_fields.get(P["base:Name"])) or _t(book_fields.get(P["base:OrganizationName"]))
-        addr = book_fields.get(P["base:Address"])
-    org_code = _t(el, "b:OrganizationCode")
+    # one pass over the party's children and one over its address book, not a search per field
+    book = org = None
+    for child in el:
+        tag = child.tag
+        if tag == _ADDRESS_BOOK:
+            book = child if book is None else book
+        elif tag == _ORG_CODE:
+            org = child if org is None else org
+    name = org_name = addr = None
+    if book is not None:
+        for child in book:
+            tag = child.tag
+            if tag == _NAME:
+                name = child if name is None else name
+            elif tag == _ORG_NAME:
+                org_name = child if org_name is None else org_name
+            elif tag == _ADDRESS:
+                addr = child if addr is None else addr
+    name = _t(name) or _t(org_name)
+    org_code = _t(org) if org is not None else None
     if not with_region or addr is None:
         b.party(role, name, org_code=org_code, with_region=with_region)
         return
@@ -335,7 +348,7 @@ def _new_party(b: RecordBuilder, role: str, el: etree._Element, with_region: boo
 
 
 def _new_citation(b: RecordBuilder, el: etree._Element) -> None:
-    doc = el.find(P[".//base:DocumentID"])
+    doc = P.find(el, ".//base:DocumentID")
     npl = None if doc is not None else _t(el)
     date_text = _t(doc, "base:Date") if doc is not None else None
     b.add(
@@ -354,15 +367,15 @@ def _new_citation(b: RecordBuilder, el: etree._Element) -> None:
 # ---------------------------------------------------------------------------------------------
 # old generation
 def _parse_old(root: etree._Element, options: ParseOptions) -> Record:
-    bib = root.find("cn-bibliographic-data")
+    bib = P.find(root, "cn-bibliographic-data")
     if bib is None:
         raise DocumentError("no cn-bibliographic-data", stage="extract")
-    pub = bib.find("cn-publication-reference/document-id")
+    pub = P.find(bib, "cn-publication-reference/document-id")
     doc_number = _require(_t(pub, "doc-number") or clean(root.get("doc-number")), "publication number")
     kind = _require(_t(pub, "kind") or clean(root.get("kind")), "kind code")
     b = RecordBuilder(f"CN{doc_number}{kind}")
 
-    app = bib.find("application-reference")
+    app = P.find(bib, "application-reference")
     number, app_type, filing_date = application(
         b,
         original=_t(app, "document-id/doc-number"),
@@ -391,37 +404,37 @@ def _parse_old(root: etree._Element, options: ParseOptions) -> Record:
         status=clean(root.get("status")),
     )
 
-    for el in bib.findall("classifications-ipcr/classification-ipcr"):
+    for el in P.findall(bib, "classifications-ipcr/classification-ipcr"):
         raw = _t(el, "text")
         c = parse_ipc(raw) if raw else ipc_from_parts(
             _t(el, "section"), _t(el, "class"), _t(el, "subclass"), _t(el, "main-group"), _t(el, "subgroup"),
             _t(el, "ipc-version-indicator/date"),
         )
         b.ipc(c, raw)
-    old_ipc = bib.find("classification-ipc")
+    old_ipc = P.find(bib, "classification-ipc")
     if old_ipc is not None:
-        for el in [old_ipc.find("main-classification"), *old_ipc.findall("further-classification")]:
+        for el in [P.find(old_ipc, "main-classification"), *P.findall(old_ipc, "further-classification")]:
             raw = _t(el)
             if raw:
                 b.ipc(parse_ipc(raw), raw)
 
-    for el in _seq_sorted(bib.findall("priority-claims/priority-claim")):
+    for el in _seq_sorted(P.findall(bib, "priority-claims/priority-claim")):
         b.priority(_t(el, "country"), _t(el, "doc-number"), _t(el, "date"), el.get("kind"))
-    related = bib.find("cn-related-documents")
+    related = P.find(bib, "cn-related-documents")
     if related is not None:
-        for el in related.findall("cn-domestic-priority-claims/cn-domestic-priority-claim//document-id"):
+        for el in P.findall(related, "cn-domestic-priority-claims/cn-domestic-priority-claim//document-id"):
             b.related("domestic_priority", _t(el, "country"), _t(el, "doc-number"), _t(el, "date"))
             b.priority(_t(el, "country"), _t(el, "doc-number"), _t(el, "date"), "domestic")
-        for el in related.findall(".//division/relation/parent-doc/document-id"):
+        for el in P.findall(related, ".//division/relation/parent-doc/document-id"):
             b.related("divisional_parent", _t(el, "country"), _t(el, "doc-number"), _t(el, "date"), _t(el, "kind"))
-    for el in bib.findall("pct-or-regional-filing-data/document-id"):
+    for el in P.findall(bib, "pct-or-regional-filing-data/document-id"):
         b.related("pct_application", _t(el, "country"), _t(el, "doc-number"), _t(el, "date"))
-    for el in bib.findall("pct-or-regional-publishing-data/document-id"):
+    for el in P.findall(bib, "pct-or-regional-publishing-data/document-id"):
         b.related("pct_publication", _t(el, "country"), _t(el, "doc-number"), _t(el, "date"), _t(el, "kind"))
 
-    parties = bib.find("cn-parties")
+    parties = P.find(bib, "cn-parties")
     if parties is not None:
-        for el in _seq_sorted(parties.findall("cn-applicants/cn-applicant")):
+        for el in _seq_sorted(P.findall(parties, "cn-applicants/cn-applicant")):
             b.party(
                 "applicant",
                 _t(el, "addressbook/name") or _t(el, "addressbook/orgname"),
@@ -429,10 +442,10 @@ def _parse_old(root: etree._Element, options: ParseOptions) -> Record:
                 country=_t(el, "addressbook/address/country"),
                 with_region=True,
             )
-        for el in _seq_sorted(parties.findall("cn-inventors/cn-inventor")):
+        for el in _seq_sorted(P.findall(parties, "cn-inventors/cn-inventor")):
             b.party("inventor", _t(el, "name") or _t(el, "addressbook/name"))
         agencies: list[str] = []
-        for el in _seq_sorted(parties.findall("cn-agents/cn-agent")):
+        for el in _seq_sorted(P.findall(parties, "cn-agents/cn-agent")):
             agency = _t(el, "cn-agency/name")
             if agency and agency not in agencies:
                 agencies.append(agency)
@@ -440,16 +453,16 @@ def _parse_old(root: etree._Element, options: ParseOptions) -> Record:
         for agency in agencies:
             b.party("agency", agency)
 
-    b.text("abstract", join_paragraphs(element_text(p) for p in bib.findall("abstract/p")))
-    body = root.find("application-body")
+    b.text("abstract", join_paragraphs(element_text(p) for p in P.findall(bib, "abstract/p")))
+    body = P.find(root, "application-body")
     if body is not None:
-        claims = body.findall("claims/claim")
+        claims = P.findall(body, "claims/claim")
         b.text(
             "claims",
-            "\n".join(filter(None, ("".join(element_text(t) for t in c.findall("claim-text")) for c in claims))),
+            "\n".join(filter(None, ("".join(element_text(t) for t in P.findall(c, "claim-text")) for c in claims))),
         )
         if options.full_text:
-            desc = body.find("description")
+            desc = P.find(body, "description")
             if desc is not None:
                 b.text("description", join_paragraphs(element_text(p) for p in desc.iter("p")))
     return b.record

@@ -66,12 +66,14 @@ class RecordBuilder:
         clean_name = normalise_name(name)
         if clean_name is None:
             return
+        key = ("parties", role)
+        seq = self._seq[key] = self._seq.get(key, 0) + 1
         row: Row = {
             "role": role,
-            "seq": self.next_seq("parties", role),
+            "seq": seq,
             "name": clean_name,
             "name_raw": name,
-            "org_code": clean(org_code),
+            "org_code": clean(org_code) if org_code is not None else None,
         }
         if role == "agency":
             m = _AGENCY_CODE.match(clean_name)
@@ -211,4 +213,5 @@ def application(
 
 def publication(b: RecordBuilder, **row) -> None:
     row["is_republication"] = is_republication(row["kind"])
-    b.add("publications", country="CN", **row)
+    row["country"] = "CN"
+    b.append("publications", row)

@@ -80,6 +80,19 @@ class ClarkPaths(dict):
                 return el.find(clark) if depth else None
         return found
 
+    def findall(self, el: etree._Element, path: str) -> list[etree._Element]:
+        """`el.findall(path)`: every match, in document order."""
+        clark = self[path]
+        steps = self._steps[path]
+        if steps is None:
+            return el.findall(clark)
+        found = [el]
+        for tag in steps:
+            found = [child for parent in found for child in parent.iterchildren(tag)]
+            if not found:
+                break
+        return found
+
 
 def localname(el: etree._Element) -> str:
     tag = el.tag
