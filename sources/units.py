@@ -116,11 +116,11 @@ class _Columns:
         self.flush()
         out = {}
         for name, chunks in self.chunks.items():
-            struct = pa.concat_arrays(chunks) if chunks else pa.array([], type=_STRUCTS[name])
-            table = pa.Table.from_struct_array(struct)
+            # kept in chunks: one unit's text may exceed what a single string array can hold
+            table = pa.Table.from_struct_array(pa.chunked_array(chunks, type=_STRUCTS[name]))
             index = [pa.repeat(pa.scalar(fi, pa.int32()), n) for fi, n in self.runs[name]]
-            column = pa.chunked_array(index, pa.int32()) if index else pa.chunked_array([], pa.int32())
-            out[name] = table.add_column(0, _SCHEMAS[name].field(FILE_INDEX), column).combine_chunks()
+            column = pa.chunked_array(index, pa.int32())
+            out[name] = table.add_column(0, _SCHEMAS[name].field(FILE_INDEX), column)
         return out
 
 
