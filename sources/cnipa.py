@@ -74,17 +74,8 @@ def _t(el: etree._Element | None, path: str | None = None) -> str | None:
         el = P.find(el, path)
     if el is None:
         return None
-    if len(el) == 0:  # a leaf: the usual case, read without the general text joining
-        value = el.text
-        if not value:
-            return None
-        if "\n" in value or "\t" in value or "  " in value or "\u00a0" in value:
-            value = element_text(el)
-        else:
-            value = value.strip()
-        return value if value.strip("0") else None
     value = element_text(el)
-    return None if not value or is_filler(value) else value
+    return None if is_filler(value) else value
 
 
 def _first_children(el: etree._Element) -> dict[str, etree._Element]:
@@ -274,7 +265,7 @@ def _parse_new(root: etree._Element, options: ParseOptions) -> Record:
     if design:
         b.text("design_brief", join_paragraphs(_paras(P.find(root, "b:DesignBriefExplanation"))))
     b.text("abstract", join_paragraphs(_paras(P.find(root, "b:Abstract"))))
-    claims = next(root.iterchildren(P["b:Claims"]), None)
+    claims = P.find(root, "b:Claims")
     if claims is not None:
         claim_text = P["b:ClaimText"]
         texts = ["".join([element_text(t) for t in c.iterchildren(claim_text)])
@@ -309,26 +300,12 @@ _NAME, _ORG_NAME, _ADDRESS = P["base:Name"], P["base:OrganizationName"], P["base
 
 
 def _new_party(b: RecordBuilder, role: str, el: etree._Element, with_region: bool = False) -> None:
-    # one pass over the party's children and one over its address book, not a search per field
-    book = org = None
-    for child in el:
-        tag = child.tag
-        if tag == _ADDRESS_BOOK:
-            book = child if book is None else book
-        elif tag == _ORG_CODE:
-            org = child if org is None else org
-    name = org_name = addr = None
-    if book is not None:
-        for child in book:
-            tag = child.tag
-            if tag == _NAME:
-                name = child if name is None else name
-            elif tag == _ORG_NAME:
-                org_name = child if org_name is None else org_name
-            elif tag == _ADDRESS:
-                addr = child if addr is None else addr
-    name = _t(name) or _t(org_name)
-    org_code = _t(org) if org is not None else None
+    party = _first_children(el)
+    book = party.get(_ADDRESS_BOOK)
+    fields = _first_children(book) if book is not None else {}
+    name = _t(fields.get(_NAME)) or _t(fields.get(_ORG_NAME))
+    addr = fields.get(_ADDRESS)
+    org_code = _t(party.get(_ORG_CODE))
     if not with_region or addr is None:
         b.party(role, name, org_code=org_code, with_region=with_region)
         return

@@ -66,14 +66,12 @@ class RecordBuilder:
         clean_name = normalise_name(name)
         if clean_name is None:
             return
-        key = ("parties", role)
-        seq = self._seq[key] = self._seq.get(key, 0) + 1
         row: Row = {
             "role": role,
-            "seq": seq,
+            "seq": self.next_seq("parties", role),
             "name": clean_name,
             "name_raw": name,
-            "org_code": clean(org_code) if org_code is not None else None,
+            "org_code": clean(org_code),
         }
         if role == "agency":
             m = _AGENCY_CODE.match(clean_name)

@@ -93,15 +93,10 @@ class Loader:
                     continue
                 self.con.register("unit_batch", batch)
                 cols = ", ".join(table.column_names)
-                if len(files) == 1:  # the usual unit, one bulk file: its id is a constant, no join
-                    values = ", ".join("?" if c == "file_id" else c for c in table.column_names)
-                    self.con.execute(f"insert into {table.name} ({cols}) select {values} from unit_batch",
-                                     [files[0].file_id])
-                else:
-                    self.con.execute(
-                        f"insert into {table.name} ({cols}) "
-                        f"select {cols} from unit_batch join unit_files using ({FILE_INDEX})"
-                    )
+                self.con.execute(
+                    f"insert into {table.name} ({cols}) "
+                    f"select {cols} from unit_batch join unit_files using ({FILE_INDEX})"
+                )
                 self.con.unregister("unit_batch")
             self.con.commit()
         except BaseException:

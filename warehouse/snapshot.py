@@ -29,20 +29,14 @@ def publish_snapshot(con: duckdb.DuckDBPyConnection, target: str | Path) -> Path
     target.parent.mkdir(parents=True, exist_ok=True)
     tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
     tmp.unlink(missing_ok=True)
-    source, path = con.execute(
-        "select database_name, path from duckdb_databases() where database_name = current_database()"
-    ).fetchone()
+    path = con.execute(
+        "select path from duckdb_databases() where database_name = current_database()"
+    ).fetchone()[0]
+    if not path:
+        raise ValueError("a snapshot is a copy of a warehouse file; this connection has none")
     try:
-        if path:
-            con.execute("checkpoint")
-            shutil.copyfile(path, tmp)
-        else:  # an in-memory database has no file to copy
-            con.execute("attach ? as zhuanti_snapshot", [str(tmp)])
-            quoted = source.replace('"', '""')
-            try:
-                con.execute(f'copy from database "{quoted}" to zhuanti_snapshot')
-            finally:
-                con.execute("detach zhuanti_snapshot")
+        con.execute("checkpoint")
+        shutil.copyfile(path, tmp)
         os.replace(tmp, target)
     finally:
         tmp.unlink(missing_ok=True)
