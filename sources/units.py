@@ -18,7 +18,7 @@ import pyarrow as pa
 from lxml import etree
 
 from schemas.model import RECORD_TABLES, rejects
-from sources import registry
+from sources import collector, registry
 from sources.base import ELEMENTS, DocumentError, ParseOptions, RawDocument
 from sources.packaging import DocumentBytes, Limits, PackagingError, WorkUnit, iter_unit, unreadable_reason
 from sources.xml import count_tags, local_counts
@@ -132,6 +132,15 @@ def decode(data: bytes) -> str:
         except UnicodeDecodeError:
             continue
     return data.decode("utf-8", errors="replace")
+
+
+def start_worker() -> None:
+    """Initializer of a parser process: build the tables every unit needs before the first unit arrives,
+    then keep the garbage collector away from them (`sources.collector`)."""
+    from sources.normalise.region import resolve_region
+
+    resolve_region(address="北京市海淀区")  # builds the region index
+    collector.apply()
 
 
 def parse_unit(unit: WorkUnit, options: ParseOptions = ParseOptions(), limits: Limits = Limits()) -> UnitResult:

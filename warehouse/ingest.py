@@ -19,8 +19,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from sources.base import ParseOptions
+from sources.collector import batch_gc
 from sources.packaging import Limits, PackagingError, WorkUnit, find_bulk_files, is_zip_name, plan_zip_units
-from sources.units import FileCounts, UnitResult, load_spooled, parse_unit, parse_unit_spooled
+from sources.units import FileCounts, UnitResult, load_spooled, parse_unit, parse_unit_spooled, start_worker
 from warehouse.db import connect, refresh_current
 from warehouse.load import BulkFile, FileOutcome, Loader
 from warehouse.lock import warehouse_lock
@@ -144,7 +145,8 @@ def make_runner(workers: int, dask_address: str | None = None, spool_dir: str | 
         executor: Executor = _Inline()
     else:
         # spawn: the parent holds DuckDB threads; forking a threaded process is unsafe
-        executor = ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn"))
+        executor = ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn"),
+                                       initializer=start_worker)
     return Runner(executor, lambda u, o, lim: executor.submit(parse_unit, u, o, lim),
                   lambda: executor.shutdown(wait=True, cancel_futures=True), window=max(2, workers * 2))
 
@@ -200,6 +202,7 @@ def ingest(
         progress("planned", 0, sum(len(j.units) for j in jobs))
     with ExitStack() as stack:
         stack.enter_context(warehouse_lock(warehouse, "ingest"))
+        stack.enter_context(batch_gc())
         runner = make_runner(workers, dask_address, spool_dir)
         stack.callback(runner.close)
         # one DuckDB thread: the cores belong to the parsers; inserting from Arrow gains nothing from a second
