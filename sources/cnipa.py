@@ -74,6 +74,13 @@ def _t(el: etree._Element | None, path: str | None = None) -> str | None:
         el = P.find(el, path)
     if el is None:
         return None
+    if len(el) == 0:  # a leaf whose text needs no tidying, the usual case: `element_text` inlined
+        value = el.text
+        if value is None:
+            return None
+        if "\n" not in value and "  " not in value and "\t" not in value and "\u00a0" not in value:
+            value = value.strip()
+            return value if value.strip("0") else None
     value = element_text(el)
     return None if is_filler(value) else value
 
