@@ -57,6 +57,13 @@ def ingest(
     Exit code 0 when the run completed, 1 when a bulk file could not be read at all (it is recorded
     as failed), 2 on bad usage.
     """
+    from warehouse.settings import get_settings
+
+    settings = get_settings()
+    if not (dask_address or settings.dask_address):  # the parsers start while the flow imports load
+        from warehouse.ingest import start_parsers
+
+        start_parsers(workers or settings.workers)
     from flows.ingest import ingest as ingest_flow
     from flows.orchestration import progress_reporter, run_flow
 

@@ -28,8 +28,8 @@ BUS = "http://www.sipo.gov.cn/XMLSchema/business"
 BASE = "http://www.sipo.gov.cn/XMLSchema/base"
 NS = {"b": BUS, "base": BASE}
 P = ClarkPaths(NS)  # P["b:Claims"] == "{...business}Claims"
-_ROOT_NEW = re.compile(rb"<(?:[\w-]+:)?PatentDocumentAndRelated[\s>]")
-_ROOT_OLD = re.compile(rb"<cn-patent-document[\s>]")
+# either generation's root element, in one scan of the head
+_ROOT = re.compile(rb"<(?:(?:[\w-]+:)?PatentDocumentAndRelated|cn-patent-document)[\s>]")
 # role -> (details block, member element, whether the address is resolved to a region)
 _PARTY_ROLES = {
     "applicant": (P["b:ApplicantDetails"], P["b:Applicant"], True),
@@ -42,7 +42,7 @@ _DESC_SECTIONS = ("TechnicalField", "BackgroundArt", "Disclosure", "DrawingsDesc
 
 
 def detect(head: bytes) -> bool:
-    return bool(_ROOT_NEW.search(head) or _ROOT_OLD.search(head))
+    return _ROOT.search(head) is not None
 
 
 def iter_documents(stream: BinaryIO, member: str | None) -> Iterator[RawDocument]:

@@ -126,6 +126,27 @@ class Runner:
     window: int
 
 
+_started: dict[int, ProcessPoolExecutor] = {}  # parser pools started ahead of `ingest`, by size
+
+
+def _process_pool(workers: int) -> ProcessPoolExecutor:
+    # spawn: the parent holds DuckDB threads; forking a threaded process is unsafe
+    return ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn"),
+                               initializer=start_worker)
+
+
+def start_parsers(workers: int) -> None:
+    """Start `workers` parser processes now; the next `ingest` with as many workers uses them.
+
+    A command calls this before its slower imports, so that the processes start and load their tables
+    meanwhile instead of after.
+    """
+    if workers > 1 and workers not in _started:
+        pool = _started[workers] = _process_pool(workers)
+        for _ in range(workers):  # a spawn pool starts one process per task waiting for one
+            pool.submit(int)
+
+
 def make_runner(workers: int, dask_address: str | None = None, spool_dir: str | None = None) -> Runner:
     if dask_address:
         from distributed import Client
@@ -144,9 +165,7 @@ def make_runner(workers: int, dask_address: str | None = None, spool_dir: str | 
     if workers <= 1:
         executor: Executor = _Inline()
     else:
-        # spawn: the parent holds DuckDB threads; forking a threaded process is unsafe
-        executor = ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn"),
-                                       initializer=start_worker)
+        executor = _started.pop(workers, None) or _process_pool(workers)
     return Runner(executor, lambda u, o, lim: executor.submit(parse_unit, u, o, lim),
                   lambda: executor.shutdown(wait=True, cancel_futures=True), window=max(2, workers * 2))
 

@@ -203,3 +203,17 @@ def test_an_interrupted_load_is_invisible_then_recovered(tmp_path, cnipa_fixture
     assert s.recovered == [files[0].path]
     assert query(db, "select count(*), count(distinct pub_number) from publications") == [(3, 3)]
     assert query(db, "select count(*) from load_manifest where status = 'loaded'") == [(3,)]
+
+
+def test_parsers_started_ahead_are_used_by_the_next_ingest(tmp_path, cnipa_fixtures):
+    from warehouse import ingest as ingest_module
+
+    ingest_module.start_parsers(2)
+    pool = ingest_module._started[2]
+    ingest_module.start_parsers(2)  # a second call keeps the pool already started
+    assert ingest_module._started[2] is pool
+    z = weekly_zip(tmp_path / "20231003.zip", fixture_bytes(cnipa_fixtures))
+    s = ingest([z], warehouse=tmp_path / "w.duckdb", workers=2)
+    assert 2 not in ingest_module._started  # taken, and shut down with the run
+    assert s.documents_loaded == s.documents_seen > 0
+    assert pool._shutdown_thread
